@@ -1,0 +1,286 @@
+"""autonews_companies: every company of a Doc, under one canonical name, with all its mentions.
+
+Two sources, one decision here:
+- the knowledge-base ruler (``doc.spans["autonews_kb_companies"]``, each span's ``id_`` a company id);
+- the statistical ORG entities, cleaned ("Beyond XPeng" -> XPeng, "Leapmotor and Stellantis Group" -> two
+  companies), filtered (news agencies, regulators, exchanges, indexes and technologies are not companies)
+  and merged by alias rules.
+Abbreviations defined in the text ("Leapmotor International (LPMI)") are learnt per article. Where the
+knowledge base and NER disagree (NER reads XPeng as a person), the knowledge base wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .. import extensions  # noqa: F401
+from ..kb import KnowledgeBase, load_kb, normalize_name
+from ..schema import Company, Mention
+
+RULER_KEY = "autonews_kb_companies"
+
+# Words that may surround a known company name inside one NER entity without naming another company.
+_GENERIC = frozenset(
+    "group groups inc inc. co co. corp corp. corporation ltd ltd. limited plc ag se nv n.v. sa s.a. spa s.p.a. "
+    "gmbh llc holding holdings company motor motors automobile automobiles automotive auto autos 's ' and & "
+    "the its their china's".split()
+)
+_LEGAL_FORMS = frozenset(
+    "inc inc. ltd ltd. corp corp. co co. plc ag se nv n.v. sa s.a. spa s.p.a. gmbh llc limited corporation".split()
+)
+# Head nouns of organisations that are not companies (government, regulators, exchanges, media, schools).
+_NON_COMPANY_HEADS = frozenset(
+    "ministry commission government parliament congress senate court tribunal university college school "
+    "institute academy agency council department bureau office exchange index party union association "
+    "federation chamber committee board police army navy treasury reserve administration authority "
+    "organization organisation foundation society club team league cup festival museum hospital times journal "
+    "news post daily herald gazette magazine review television tv radio broadcasting newswires newswire wire "
+    "assembly cabinet state states republic kingdom city province municipality embassy consulate".split()
+)
+# Function words NER sometimes glues to the front of a name ("Beyond XPeng", "While Toyota").
+_LEADING_NOISE = frozenset(
+    "the a an beyond while both under with after before since as at by for from in into of on over through to "
+    "unlike like despite although though but and or whereas meanwhile also besides including among between "
+    "against via when where if whether either neither rival fellow".split()
+)
+_TICKER = re.compile(r"^[A-Z0-9]{1,6}\.[A-Z]{1,3}$|^[A-Z]{1,5}\.N$")
+_QUOTED_VENTURE = re.compile(
+    r"\b(?:joint venture|venture|JV|company|subsidiary|unit|entity|firm|brand)\s+(?:called\s+|named\s+|dubbed\s+)?"
+    r"[\"“'‘](?P<name>[A-Z][\w&.\- ]{1,60}?)[\"”'’]"
+)
+_ABBREVIATION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\)")
+
+
+@dataclass
+class _Group:
+    key: str
+    name: str
+    kb_id: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@Language.factory("autonews_companies", default_config={"models_dir": None})
+def make_companies(nlp: Language, name: str, models_dir: str | None) -> "CompaniesComponent":
+    return CompaniesComponent(load_kb(models_dir))
+
+
+class CompaniesComponent:
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+
+    def __call__(self, doc: Doc) -> Doc:
+        groups: dict[str, _Group] = {}
+        kb_spans = self._kb_spans(doc)
+        taken: list[tuple[int, int]] = []
+        for span in kb_spans:
+            self._add(groups, f"kb:{span.id_}", self.kb.company(span.id_).name, span.id_, span)
+            taken.append((span.start_char, span.end_char))
+        technology_spans = [(m.start, m.end) for t in doc._.autonews_technologies or [] for m in t.mentions]
+        ventures = self._named_ventures(doc)
+        for venture in ventures:
+            for inner in [s for s in kb_spans if venture.start <= s.start and s.end <= venture.end]:
+                self._remove_mention(groups, inner)
+                taken.remove((inner.start_char, inner.end_char))
+        for span in ventures + self._ner_companies(doc, kb_spans, groups):
+            if any(s < span.end_char and span.start_char < e for s, e in taken + technology_spans):
+                continue
+            key = normalize_name(span.text)
+            entry = self.kb.lookup_company(span.text)
+            if entry is not None:
+                self._add(groups, f"kb:{entry.id}", entry.name, entry.id, span)
+            else:
+                self._add(groups, f"ner:{key}", _display_name(span.text), None, span)
+            taken.append((span.start_char, span.end_char))
+        self._learn_abbreviations(doc, groups, taken)
+        doc._.autonews_companies = self._to_records(doc, groups)
+        return doc
+
+    # knowledge base ------------------------------------------------------------------------------
+    def _kb_spans(self, doc: Doc) -> list[Span]:
+        spans = [s for s in doc.spans.get(RULER_KEY, []) if s.id_ in self.kb.companies]
+        kept = []
+        for span in filter_spans(spans):
+            entry = self.kb.company(span.id_)
+            overlapping = [e for e in doc.ents if e.start < span.end and span.start < e.end]
+            if span.text in entry.ambiguous_aliases and not any(e.label_ == "ORG" for e in overlapping):
+                continue
+            if any(
+                e.label_ in {"PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW"} and len(e) > len(span)
+                and e.start <= span.start and span.end <= e.end
+                for e in overlapping
+            ):
+                continue  # "Henry Ford", "Ford Field"
+            kept.append(span)
+        return kept
+
+    # statistical entities ------------------------------------------------------------------------
+    def _ner_companies(self, doc: Doc, kb_spans: list[Span], groups: dict[str, _Group]) -> list[Span]:
+        """ORG entities, cleaned and split; those explained by a knowledge-base match are dropped, and those
+        that extend one with a name of their own ("Leapmotor International") replace it."""
+        result = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            for part in _split_conjoined(_trim(ent)):
+                inner = [s for s in kb_spans if part.start <= s.start and s.end <= part.end]
+                if inner:
+                    leftover = [
+                        t for t in part
+                        if not any(s.start <= t.i < s.end for s in inner)
+                        and t.lower_ not in _GENERIC and not t.is_punct
+                    ]
+                    if not leftover or all(t.lower_ in _LEADING_NOISE or not t.text[:1].isupper() for t in leftover):
+                        continue
+                    # a name of its own built on a known one: the inner match is not a mention of it
+                    for s in inner:
+                        self._remove_mention(groups, s)
+                if self._is_company_like(part):
+                    result.append(part)
+        return result
+
+    @staticmethod
+    def _named_ventures(doc: Doc) -> list[Span]:
+        """A venture or unit named in quotes: 'a joint venture "Leapmotor International"'."""
+        spans = []
+        for match in _QUOTED_VENTURE.finditer(doc.text):
+            span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+            if span is not None and len(span):
+                spans.append(span)
+        return spans
+
+    def _is_company_like(self, span: Span) -> bool:
+        text = span.text
+        if len(text) < 2 or not any(ch.isupper() for ch in text) or not any(ch.isalpha() for ch in text):
+            return False
+        if _TICKER.match(text) or "%" in text or re.search(r"[$€£¥]", text):
+            return False
+        if self.kb.is_non_company(text) or self.kb.lookup_technology(text) is not None:
+            return False
+        words = text.split()
+        head_words = words[: words.index("of")] if "of" in words else words
+        if head_words and head_words[-1].lower().strip(".,'’") in _NON_COMPANY_HEADS:
+            return False
+        if words[0].lower() in _NON_COMPANY_HEADS and "of" in words:
+            return False
+        return True
+
+    # abbreviations -------------------------------------------------------------------------------
+    def _learn_abbreviations(self, doc: Doc, groups: dict[str, _Group], taken: list[tuple[int, int]]) -> None:
+        """"Leapmotor International (LPMI)": every later LPMI is a mention of that company."""
+        text = doc.text
+        by_end = {}
+        for group in groups.values():
+            for start, end in group.mentions:
+                by_end[end] = group
+        for match in _ABBREVIATION.finditer(text):
+            group = by_end.get(match.start() - 1) if text[match.start() - 1 : match.start()] == " " else None
+            group = group or by_end.get(match.start())
+            if group is None:
+                continue
+            abbr = match.group("abbr")
+            for other in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text):
+                span = (other.start(), other.end())
+                if any(s < span[1] and span[0] < e for s, e in taken):
+                    # a NER mention of the abbreviation made its own group: fold it in
+                    for key, candidate in list(groups.items()):
+                        if candidate is not group and span in candidate.mentions:
+                            candidate.mentions.remove(span)
+                            if not candidate.mentions:
+                                del groups[key]
+                            group.mentions.append(span)
+                    continue
+                group.mentions.append(span)
+                taken.append(span)
+
+    # bookkeeping ---------------------------------------------------------------------------------
+    @staticmethod
+    def _add(groups: dict[str, _Group], key: str, name: str, kb_id: str | None, span: Span) -> None:
+        if key.startswith("ner:"):
+            key = _merge_key(groups, key)
+        group = groups.setdefault(key, _Group(key=key, name=name, kb_id=kb_id))
+        if key.startswith("ner:") and len(name) < len(group.name):
+            group.name = name
+        group.mentions.append((span.start_char, span.end_char))
+
+    @staticmethod
+    def _remove_mention(groups: dict[str, _Group], span: Span) -> None:
+        for key, group in list(groups.items()):
+            if (span.start_char, span.end_char) in group.mentions:
+                group.mentions.remove((span.start_char, span.end_char))
+                if not group.mentions:
+                    del groups[key]
+
+    def _to_records(self, doc: Doc, groups: dict[str, _Group]) -> list[Company]:
+        records = []
+        text = doc.text
+        for group in groups.values():
+            if not group.mentions:
+                continue
+            mentions = sorted(set(group.mentions))
+            entry = self.kb.company(group.kb_id) if group.kb_id else None
+            records.append(
+                Company(
+                    name=group.name,
+                    id=group.kb_id,
+                    country=entry.country if entry else None,
+                    kind=entry.kind if entry else None,
+                    parent=self.kb.parent_name(group.kb_id) if entry else None,
+                    in_knowledge_base=entry is not None,
+                    mentions=[Mention(text=text[s:e], start=s, end=e) for s, e in mentions],
+                )
+            )
+        records.sort(key=lambda c: c.mentions[0].start)
+        return records
+
+
+def _merge_key(groups: dict[str, _Group], key: str) -> str:
+    """Non-KB names join an existing group when one is a word prefix of the other ("Dairy Farm" and
+    "Dairy Farm International")."""
+    words = key[4:].split()
+    for existing in groups:
+        if not existing.startswith("ner:"):
+            continue
+        other = existing[4:].split()
+        shorter, longer = (words, other) if len(words) <= len(other) else (other, words)
+        if shorter and longer[: len(shorter)] == shorter and len(" ".join(shorter)) >= 4:
+            return existing
+    return key
+
+
+def _trim(span: Span) -> Span:
+    """Drop leading stop words and "the", trailing possessives and punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _LEADING_NOISE or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s", "'"}):
+        end -= 1
+    return doc[start:end]
+
+
+def _split_conjoined(span: Span) -> list[Span]:
+    """"Dairy Farm and Jardine Strategic" -> two names; "Mahindra & Mahindra" and "X and Co" stay one."""
+    if len(span) == 0:
+        return []
+    doc = span.doc
+    for token in span:
+        if token.lower_ == "and" and span.start < token.i < span.end - 1:
+            left, right = doc[span.start : token.i], doc[token.i + 1 : span.end]
+            if right.text.lower().strip(".") in {"co", "company", "sons", "partners"}:
+                return [span]
+            if left[0].text[:1].isupper() and right[0].text[:1].isupper():
+                return [left, right]
+    return [span]
+
+
+def _display_name(text: str) -> str:
+    """A non-KB company's name: its legal form dropped ("Kwik Save Group Plc" -> "Kwik Save Group")."""
+    words = text.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _LEGAL_FORMS:
+        words.pop()
+    return " ".join(words).rstrip(",")

@@ -1,0 +1,215 @@
+"""autonews_stakes: which percentages are ownership shares, and who holds what in whom.
+
+A percentage is a stake when its sentence ties it to ownership: a stake noun next to it ("a 20% stake",
+"54 percent-owned"), shares or a company as its object after an ownership verb ("acquire 20% of
+Leapmotor"), a holding verb before it ("Cariad holds 60%"), or a stake noun it completes ("raised its
+stake in JAC to 50% from 25%", both values). Growth rates, market shares, margins, tariffs and price
+moves are never stakes. The trigger vocabulary lives in ``models/triggers.jsonl``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import extensions  # noqa: F401
+from ..normalize.percent import PercentMatch
+from ..resources import load_jsonl
+from ..schema import Company, Stake
+
+_APPROX = r"(?:(?:about|around|roughly|approximately|nearly|almost|some|just|only|over|under|more than|less than|" \
+          r"up to|at least|a further|another|an additional|a|an|the|its|their|his|her|a total of|total of)\s+)*"
+
+
+def _alt(terms) -> str:
+    return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class StakeGrammar:
+    stake_after: re.Pattern
+    share_object: re.Pattern
+    company_object: re.Pattern
+    ownership_verb_before: re.Pattern
+    holding_verb_before: re.Pattern
+    stake_noun_before: re.Pattern
+    owned_by_after: re.Pattern
+    not_stake_after: re.Pattern
+    not_stake_object: re.Pattern
+    change_before: re.Pattern
+    non_company_holder: re.Pattern
+    sold_before: re.Pattern
+
+
+@lru_cache(maxsize=4)
+def stake_grammar(models_directory: str | None = None) -> StakeGrammar:
+    terms = {r["name"]: r["terms"] for r in load_jsonl("triggers.jsonl", models_directory)}
+    noun, adjective = _alt(terms["stake_noun"]), _alt(terms["stake_adjective"])
+    return StakeGrammar(
+        stake_after=re.compile(
+            rf"^(?:\s|-)*(?:(?:{adjective})[\s-]+){{0,3}}(?:(?:{noun})\b(?!\s+(?:rate|rates|income|payments?|expense))"
+            rf"|share\s+in\b|(?:-|\s)?owned\b|(?:-|\s)?held\b|(?:-|\s)?controlled\b)",
+            re.IGNORECASE,
+        ),
+        share_object=re.compile(
+            rf"^\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?:(?:{adjective})\s+){{0,2}}(?:{_alt(terms['share_object'])})\b",
+            re.IGNORECASE,
+        ),
+        company_object=re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?(?=[A-Z])"),
+        ownership_verb_before=re.compile(rf"\b(?:{_alt(terms['ownership_verb'])})\b", re.IGNORECASE),
+        holding_verb_before=re.compile(rf"\b(?:{_alt(terms['holding_verb'])})\s+{_APPROX}$", re.IGNORECASE),
+        stake_noun_before=re.compile(
+            rf"\b(?:{noun})\b(?!\s+(?:rate|rates|income|payments?|expense))[^.;%]{{0,80}}?"
+            rf"\b(?:to|from|of|at|with|around|about|is|was|stood at|stands at|reached|becomes|became|"
+            rf"will be|would be|of about|of around|of roughly|of nearly|of some|of up to|of at least)\s+{_APPROX}$",
+            re.IGNORECASE,
+        ),
+        owned_by_after=re.compile(r"^(?:-|\s)?(?:owned|held|controlled)\s+by\s+", re.IGNORECASE),
+        not_stake_after=re.compile(rf"^(?:\s|-)*(?:{_alt(terms['not_stake_after'])})\b", re.IGNORECASE),
+        not_stake_object=re.compile(
+            rf"^\s*of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*['’]s\s+|"
+            rf"(?:global|world|total|annual|china['’]s|europe['’]s)\s+)*(?:{_alt(terms['not_stake_object'])})\b",
+            re.IGNORECASE,
+        ),
+        change_before=re.compile(rf"\b(?:{_alt(terms['change_verb'])})\s+{_APPROX}$", re.IGNORECASE),
+        non_company_holder=re.compile(rf"\b(?:{_alt(terms['non_company_holder'])})\b", re.IGNORECASE),
+        sold_before=re.compile(r"\b(?:sell|sells|sold|selling|divest\w*|dispose\w*|offload\w*|unload\w*)\b",
+                               re.IGNORECASE),
+    )
+
+
+@Language.factory("autonews_stakes", default_config={"models_dir": None})
+def make_stakes(nlp: Language, name: str, models_dir: str | None) -> "StakesComponent":
+    return StakesComponent(stake_grammar(models_dir))
+
+
+@dataclass(frozen=True)
+class _CompanyMention:
+    start: int
+    end: int
+    name: str
+
+
+class StakesComponent:
+    def __init__(self, grammar: StakeGrammar):
+        self.g = grammar
+
+    def __call__(self, doc: Doc) -> Doc:
+        percents: list[PercentMatch] = sorted(doc._.autonews_percents or [], key=lambda p: p.start)
+        mentions = _company_mentions(doc._.autonews_companies or [])
+        taken_dates = [(d.start, d.end) for d in doc._.autonews_dates or []]
+        stakes: list[Stake] = []
+        previous_stake_end: int | None = None
+        for sentence in doc.sents:
+            s_start, s_end = sentence.start_char, sentence.end_char
+            in_sentence = [p for p in percents if s_start <= p.start < s_end]
+            previous_stake_end = None
+            for percent in in_sentence:
+                if percent.points or any(s <= percent.start < e for s, e in taken_dates):
+                    continue
+                left = doc.text[s_start : percent.start]
+                right = doc.text[percent.end : s_end]
+                chained = previous_stake_end is not None and re.fullmatch(
+                    rf"\s*(?:-|–|to|from|and|or|,)\s*{_APPROX}", doc.text[previous_stake_end : percent.start],
+                    re.IGNORECASE,
+                )
+                if not (chained or self._is_stake(left, right, percent)):
+                    continue
+                holder, target = self._roles(doc.text, s_start, s_end, percent, mentions)
+                if stakes and chained and stakes[-1].start >= s_start:
+                    holder = holder or stakes[-1].holder
+                    target = target or stakes[-1].target
+                role = "held"
+                if re.search(r"\bfrom\s+" + _APPROX + r"$", left, re.IGNORECASE):
+                    role = "previous"
+                elif re.search(r"\b(?:up to|at least)\s+$", left, re.IGNORECASE):
+                    role = "targeted"
+                elif self.g.sold_before.search(left[-60:]):
+                    role = "sold"
+                stakes.append(
+                    Stake(text=percent.text, start=percent.start, end=percent.end, percent=round(percent.value, 2),
+                          holder=holder, target=target, role=role)
+                )
+                previous_stake_end = percent.end
+        doc._.autonews_stakes = stakes
+        return doc
+
+    def _is_stake(self, left: str, right: str, percent: PercentMatch) -> bool:
+        g = self.g
+        near_left = left[-90:]
+        if g.not_stake_after.match(right) or g.not_stake_object.match(right):
+            return False
+        if g.stake_after.match(right) or g.owned_by_after.match(right):
+            return True
+        if g.share_object.match(right) and not g.change_before.search(near_left):
+            return True
+        if g.stake_noun_before.search(near_left):
+            return True
+        if g.change_before.search(near_left):
+            return False
+        if percent.fraction:
+            return bool(g.holding_verb_before.search(near_left) and re.match(r"^\s*(?:by|of|in)\b", right))
+        if g.holding_verb_before.search(near_left):
+            return True
+        if g.company_object.match(right) and g.ownership_verb_before.search(near_left[-60:]):
+            return True
+        return False
+
+    def _roles(self, text: str, s_start: int, s_end: int, percent: PercentMatch,
+               mentions: list[_CompanyMention]) -> tuple[str | None, str | None]:
+        in_sentence = [m for m in mentions if s_start <= m.start < s_end]
+        after = [m for m in in_sentence if m.start >= percent.end]
+        before = [m for m in in_sentence if m.end <= percent.start]
+        holder = target = None
+        right = text[percent.end : s_end]
+        owned_by = self.g.owned_by_after.match(right)
+        if owned_by:
+            by_start = percent.end + owned_by.end()
+            holder = next((m.name for m in after if m.start - by_start <= 5), None)
+            target = before[-1].name if before else None
+            return holder, target if target != holder else None
+        # target: "stake in X", "of X" right after the percentage (within a few words)
+        object_match = re.match(
+            r"^(?:[\s-]*[\w-]+){0,4}?\s+(?:in|of)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,3})?", right
+        )
+        if object_match:
+            anchor = percent.end + object_match.end()
+            candidate = next((m for m in after if 0 <= m.start - anchor <= 2), None)
+            if candidate is not None:
+                target = candidate.name
+        if target is None:
+            # "raised its stake in JAC to 50%": the company between the stake noun and the percentage
+            left = text[s_start : percent.start]
+            stake_in = list(re.finditer(r"\b(?:stake|holding|shareholding|interest)\s+in\s+", left, re.IGNORECASE))
+            if stake_in:
+                anchor = s_start + stake_in[-1].end()
+                candidate = next((m for m in before if 0 <= m.start - anchor <= 4), None)
+                if candidate is not None:
+                    target = candidate.name
+        # holder: a possessive right before ("Ford's 33.4% stake"), else the nearest actor before
+        possessive = next(
+            (m for m in reversed(before) if re.match(r"^['’]s?\s", text[m.end : m.end + 3])
+             and m.name != target and percent.start - m.end <= 40), None
+        )
+        if possessive is not None:
+            return possessive.name, target
+        candidates = [m for m in before if m.name != target]
+        if candidates:
+            nearest = candidates[-1]
+            between = text[nearest.end : percent.start]
+            if not self.g.non_company_holder.search(between) and not re.search(
+                r"\b(?:in|of|from|with)\s+$", text[max(s_start, nearest.start - 6) : nearest.start]
+            ):
+                holder = nearest.name
+            elif not self.g.non_company_holder.search(between) and len(candidates) > 1:
+                holder = candidates[-2].name if candidates[-2].name != target else None
+        return holder, target
+
+
+def _company_mentions(companies: list[Company]) -> list[_CompanyMention]:
+    found = [_CompanyMention(m.start, m.end, c.name) for c in companies for m in c.mentions]
+    return sorted(found, key=lambda m: m.start)
