@@ -97,6 +97,7 @@ class CompaniesComponent:
                 self._add(groups, f"ner:{key}", _display_name(span.text), None, span)
             taken.append((span.start_char, span.end_char))
         self._learn_abbreviations(doc, groups, taken)
+        self._propagate(doc, groups, taken + technology_spans)
         doc._.autonews_companies = self._to_records(doc, groups)
         return doc
 
@@ -196,6 +197,24 @@ class CompaniesComponent:
                     continue
                 group.mentions.append(span)
                 taken.append(span)
+
+    @staticmethod
+    def _propagate(doc: Doc, groups: dict[str, _Group], taken: list[tuple[int, int]]) -> None:
+        """NER tags a name in one sentence and misses it in the next: every other occurrence of a surface
+        form already found (same case, whole words) is a mention too."""
+        text = doc.text
+        occupied = list(taken)
+        for group in groups.values():
+            forms = {text[s:e] for s, e in group.mentions}
+            for form in sorted(forms, key=len, reverse=True):
+                if len(form) < 3 or not form[:1].isupper():
+                    continue
+                for match in re.finditer(rf"(?<![\w&-]){re.escape(form)}(?![\w&-])", text):
+                    span = match.span()
+                    if any(s < span[1] and span[0] < e for s, e in occupied):
+                        continue
+                    group.mentions.append(span)
+                    occupied.append(span)
 
     # bookkeeping ---------------------------------------------------------------------------------
     @staticmethod

@@ -71,8 +71,8 @@ def stake_grammar(models_directory: str | None = None) -> StakeGrammar:
         owned_by_after=re.compile(r"^(?:-|\s)?(?:owned|held|controlled)\s+by\s+", re.IGNORECASE),
         not_stake_after=re.compile(rf"^(?:\s|-)*(?:{_alt(terms['not_stake_after'])})\b", re.IGNORECASE),
         not_stake_object=re.compile(
-            rf"^\s*of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*['’]s\s+|"
-            rf"(?:global|world|total|annual|china['’]s|europe['’]s)\s+)*(?:{_alt(terms['not_stake_object'])})\b",
+            rf"^\s*of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*['’]s\s+)?"
+            rf"(?:[\w'’-]+\s+){{0,2}}?(?:{_alt(terms['not_stake_object'])})\b",
             re.IGNORECASE,
         ),
         change_before=re.compile(rf"\b(?:{_alt(terms['change_verb'])})\s+{_APPROX}$", re.IGNORECASE),
@@ -135,7 +135,7 @@ class StakesComponent:
                           holder=holder, target=target, role=role)
                 )
                 previous_stake_end = percent.end
-        doc._.autonews_stakes = stakes
+        doc._.autonews_stakes = _fill_targets(stakes)
         return doc
 
     def _is_stake(self, left: str, right: str, percent: PercentMatch) -> bool:
@@ -164,7 +164,7 @@ class StakesComponent:
         in_sentence = [m for m in mentions if s_start <= m.start < s_end]
         after = [m for m in in_sentence if m.start >= percent.end]
         before = [m for m in in_sentence if m.end <= percent.start]
-        holder = target = None
+        left = text[s_start : percent.start]
         right = text[percent.end : s_end]
         owned_by = self.g.owned_by_after.match(right)
         if owned_by:
@@ -172,7 +172,37 @@ class StakesComponent:
             holder = next((m.name for m in after if m.start - by_start <= 5), None)
             target = before[-1].name if before else None
             return holder, target if target != holder else None
-        # target: "stake in X", "of X" right after the percentage (within a few words)
+        target = self._target(text, s_start, percent, before, after)
+        if self.g.sold_before.search(left[-60:]):
+            return None, target  # a block being sold: its seller no longer holds it
+        # holder: a possessive right before ("Ford's 33.4% stake"), else the nearest actor before
+        possessive = next(
+            (m for m in reversed(before) if re.match(r"^['’]s?\s", text[m.end : m.end + 3])
+             and m.name != target and percent.start - m.end <= 80), None
+        )
+        if possessive is not None:
+            return possessive.name, target
+        candidates = [m for m in before if m.name != target]
+        if not candidates:
+            if re.search(r"\b(?:it|its|the (?:company|group|firm|carmaker|automaker|maker|[\w-]+-based \w+))\b",
+                         left, re.IGNORECASE):
+                return self._previous_subject(text, s_start, mentions, target), target
+            return None, target
+        nearest, first = candidates[-1], candidates[0]
+        between = text[nearest.end : percent.start]
+        if self.g.non_company_holder.search(between):
+            return None, target
+        if nearest is not first and text[first.end : first.end + 2].startswith(",") and "," in between:
+            return first.name, target  # "Alfa-Eco, the venture arm of Alfa Group, has a 20% stake"
+        if re.search(r"\b(?:in|of|from|with|than)\s+(?:the\s+)?$", text[max(s_start, nearest.start - 8) : nearest.start]):
+            earlier = [m for m in candidates[:-1]]
+            return (earlier[-1].name if earlier else None), target
+        return nearest.name, target
+
+    @staticmethod
+    def _target(text: str, s_start: int, percent: PercentMatch, before: list[_CompanyMention],
+                after: list[_CompanyMention]) -> str | None:
+        right = text[percent.end :]
         object_match = re.match(
             r"^(?:[\s-]*[\w-]+){0,4}?\s+(?:in|of)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,3})?", right
         )
@@ -180,34 +210,41 @@ class StakesComponent:
             anchor = percent.end + object_match.end()
             candidate = next((m for m in after if 0 <= m.start - anchor <= 2), None)
             if candidate is not None:
-                target = candidate.name
-        if target is None:
-            # "raised its stake in JAC to 50%": the company between the stake noun and the percentage
-            left = text[s_start : percent.start]
-            stake_in = list(re.finditer(r"\b(?:stake|holding|shareholding|interest)\s+in\s+", left, re.IGNORECASE))
-            if stake_in:
-                anchor = s_start + stake_in[-1].end()
-                candidate = next((m for m in before if 0 <= m.start - anchor <= 4), None)
-                if candidate is not None:
-                    target = candidate.name
-        # holder: a possessive right before ("Ford's 33.4% stake"), else the nearest actor before
-        possessive = next(
-            (m for m in reversed(before) if re.match(r"^['’]s?\s", text[m.end : m.end + 3])
-             and m.name != target and percent.start - m.end <= 40), None
-        )
-        if possessive is not None:
-            return possessive.name, target
-        candidates = [m for m in before if m.name != target]
-        if candidates:
-            nearest = candidates[-1]
-            between = text[nearest.end : percent.start]
-            if not self.g.non_company_holder.search(between) and not re.search(
-                r"\b(?:in|of|from|with)\s+$", text[max(s_start, nearest.start - 6) : nearest.start]
-            ):
-                holder = nearest.name
-            elif not self.g.non_company_holder.search(between) and len(candidates) > 1:
-                holder = candidates[-2].name if candidates[-2].name != target else None
-        return holder, target
+                return candidate.name
+        # "raised its stake in JAC to 50%": the company between the stake noun and the percentage
+        left = text[s_start : percent.start]
+        stake_in = list(re.finditer(r"\b(?:stake|holding|shareholding|interest)\s+in\s+", left, re.IGNORECASE))
+        if stake_in:
+            anchor = s_start + stake_in[-1].end()
+            candidate = next((m for m in before if 0 <= m.start - anchor <= 4), None)
+            if candidate is not None:
+                return candidate.name
+        return None
+
+    @staticmethod
+    def _previous_subject(text: str, s_start: int, mentions: list[_CompanyMention], target: str | None) -> str | None:
+        """"it would own 97.3%": the first company named in the nearest earlier sentence that names one."""
+        earlier = [m for m in mentions if m.end <= s_start and m.name != target]
+        if not earlier:
+            return None
+        last = earlier[-1]
+        sentence_start = max(text.rfind(". ", 0, last.start), text.rfind("\n", 0, last.start)) + 1
+        in_that_sentence = [m for m in earlier if m.start >= sentence_start]
+        return (in_that_sentence or [last])[0].name
+
+
+def _fill_targets(stakes: list[Stake]) -> list[Stake]:
+    """"bought 21 pct of the stock": the target is the one this holder's other stakes in the article name."""
+    known: dict[str, list[str]] = {}
+    for stake in stakes:
+        if stake.holder and stake.target:
+            known.setdefault(stake.holder, []).append(stake.target)
+    result = []
+    for stake in stakes:
+        if stake.holder and not stake.target and len(set(known.get(stake.holder, []))) == 1:
+            stake = stake.model_copy(update={"target": known[stake.holder][0]})
+        result.append(stake)
+    return result
 
 
 def _company_mentions(companies: list[Company]) -> list[_CompanyMention]:

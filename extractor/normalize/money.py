@@ -61,61 +61,90 @@ class MoneyMatch:
     implied_currency: bool = False
 
 
+def _key(form: str) -> str:
+    """Lookup key of a currency form: case and spaces do not matter ("HK $" = "hk$")."""
+    return re.sub(r"\s+", "", form.lower())
+
+
 class MoneyGrammar:
     """The compiled money pattern for one currency vocabulary."""
 
     def __init__(self, currencies: Sequence[dict]):
         self.by_form: dict[str, str] = {}
         self.subunit_of: dict[str, str] = {}
-        self.explicit_us: set[str] = set()
-        self.generic_dollar: set[str] = set()
-        symbols, codes, words, subunits = [], [], [], []
+        symbols, codes, words, subunits, dollar_codes = [], [], [], [], []
         for record in currencies:
             code = record["code"]
             for form in record.get("symbols", []):
                 symbols.append(form)
-                self.by_form.setdefault(form, code)
+                self.by_form.setdefault(_key(form), code)
             for form in record.get("codes", []) + [code]:
                 codes.append(form)
-                self.by_form.setdefault(form.lower(), code)
+                self.by_form.setdefault(_key(form), code)
+            if record.get("dollar_family"):
+                dollar_codes.append(code)
+                self.by_form.setdefault(_key(code + "$"), code)
             for form in record.get("words", []):
                 words.append(form)
-                self.by_form.setdefault(form.lower(), code)
+                self.by_form.setdefault(_key(form), code)
             for form in record.get("subunits", []):
                 subunits.append(form)
                 self.subunit_of.setdefault(form.lower(), code)
-        self.generic_dollar = {"$", "dollars", "dollar", "dlrs", "dlr", "bucks"}
-        self.explicit_us = {"us$", "u.s.$", "us $", "usd$", "usd", "us dollars", "u.s. dollars", "us dollar",
-                            "u.s. dollar", "us dlrs", "u.s. dlrs", "american dollars"}
+        self.generic_dollar = {_key(f) for f in ("$", "dollars", "dollar", "dlrs", "dlr", "bucks")}
+        self.explicit_us = {_key(f) for f in ("US$", "U.S.$", "USD$", "USD", "US dollars", "U.S. dollars",
+                                              "US dollar", "U.S. dollar", "US dlrs", "U.S. dlrs", "American dollars")}
 
         def alt(forms: Iterable[str]) -> str:
             return "|".join(re.escape(f) for f in sorted(set(forms), key=len, reverse=True))
 
+        # "HK$", "hk $", "C $", "aud$": letters before a dollar sign, in any case, with or without a space
+        lettered = sorted({f[:-1] for f in symbols if f.endswith("$") and f[:1].isalpha()} | set(dollar_codes),
+                          key=len, reverse=True)
+        # single letters ("A$", "C$") only as written: "a $300 million contract" is an article, not Australia
+        multi = "|".join(re.escape(x) for x in lettered if len(x) > 1)
+        single = "|".join(re.escape(x) for x in lettered if len(x) == 1)
+        dollar_prefixed = rf"(?<![A-Za-z.])(?:(?i:{multi})\s?\$|(?:{single})\$)"
+        plain_symbols = alt(f for f in symbols if not (f.endswith("$") and f[:1].isalpha()) and not f[:1].isalpha())
+        word_symbols = alt(f for f in symbols if f[:1].isalpha() and not f.endswith("$"))
         scale_words = sorted((s for s in SCALES if s not in GLUED_ONLY_SCALES), key=len, reverse=True)
         spaced = "|".join(re.escape(s) for s in scale_words)
         glued = "|".join(re.escape(s) for s in sorted(SCALES, key=len, reverse=True))
         scale = (
-            rf"(?:(?P<{{p}}g>{glued})(?![\w-])|\s?(?P<{{p}}s>(?i:{spaced}))(?:(?<=\.)|\b)(?:\s+(?P<{{p}}c>(?i:crores?)))?)"
+            rf"(?:(?P<{{p}}g>(?i:{glued}))(?![\w-])|\s?(?P<{{p}}s>(?i:{spaced}))(?:(?<=\.)|\b)(?:\s+(?P<{{p}}c>(?i:crores?)))?)"
         )
         # Codes are matched in any case ("eur 125"), except where the lower-case form is an English word.
         loose = alt(c for c in codes if c.lower() not in {"try"})
         strict = alt(c for c in codes if c.lower() in {"try"}) or "(?!)"
-        pre = rf"(?P<pre>{alt(symbols)}|(?<![A-Za-z])(?:(?i:{loose})|{strict})(?![A-Za-z]))"
+        code_any = rf"(?<![A-Za-z])(?:(?i:{loose})|{strict})(?![A-Za-z])"
+        pre = (
+            rf"(?P<pre>{dollar_prefixed}|{plain_symbols}|(?<![A-Za-z])(?:{word_symbols})(?![A-Za-z])|"
+            rf"(?<![A-Za-z])M(?:{alt(c for c in codes if c.isupper())})(?![A-Za-z])|{code_any})"
+        )
         code_alt = alt(c for c in codes if c.isupper())
         post = (
-            rf"(?P<{{p}}post>{alt(symbols)}|(?<![A-Za-z])(?i:{alt(words)})(?![A-Za-z])|"
-            rf"(?<![A-Za-z])(?i:{code_alt})(?![A-Za-z])|M(?:{code_alt})\b)"
+            rf"(?P<{{p}}post>{plain_symbols}|(?<![A-Za-z])(?i:{alt(words)})(?![A-Za-z])|"
+            rf"{code_any}|M(?:{code_alt})\b)"
         )
-        word_number = rf"(?P<wn>(?i:half an?|a half|(?:{'|'.join(NUMBER_WORDS)})(?:[- ](?:{'|'.join(NUMBER_WORDS)}))?(?: hundred)?))"
+        number_words = "|".join(NUMBER_WORDS)
+        word_number = (
+            rf"(?P<wn>(?i:half an?|a half|half|(?:a\s)?quarter|three[\s-]quarters|"
+            rf"(?:{number_words})(?:[- ](?:{number_words}))?(?: hundred)?))"
+        )
+        self.cents = re.compile(
+            rf"^(?:\s+and)?\s+(?P<c>\d{{1,2}}|(?i:(?:{number_words})(?:[- ](?:{number_words}))?))\s?"
+            rf"(?:(?P<unit>(?i:c|cents?|sens?|pence|p|kopiykas?))\b|(?=\s*[.!?]?\s*$))"
+        )
         self.pattern = re.compile(
             "|".join(
                 [
-                    # €1.5bn, US$ 5 billion, EUR 2.1 billion, Rs 2,000 crore, HK$8.5
+                    # €1.5bn, US$ 5 billion, EUR 2.1 billion, Rs 2,000 crore, HK$8.5, MAUD 60
                     rf"{pre}\s?(?P<n1>{NUMBER}){scale.format(p='a')}?",
-                    # 1.5 billion euros, 1,5 Mrd. Euro, 90.8 mln US dlrs, 120 MEUR, 10 €
-                    rf"(?<![\w.,])(?P<n2>{NUMBER}){scale.format(p='b')}?\s?{post.format(p='b')}",
-                    # half a billion euros, two million dollars
-                    rf"\b{word_number}\s(?P<ws>(?i:trillion|billion|million|thousand|crore|lakh))\s{post.format(p='w')}",
+                    # 1.5 billion euros, 1,5 Mrd. Euro, 90.8 mln US dlrs, 120 MEUR, 10 €, 75 USD million
+                    rf"(?<![\w.,])(?P<n2>{NUMBER}){scale.format(p='b')}?\s?{post.format(p='b')}"
+                    rf"(?:\s(?P<bs2>(?i:trillion|billion|million|thousand|bn|mln|mn)\b))?",
+                    # half a billion euros, two million dollars, ten dollars, twenty MUSD
+                    rf"\b{word_number}(?:\s(?P<ws>(?i:trillion|billion|million|thousand|crore|lakhs?)))?\s"
+                    rf"(?P<wpost>(?<![A-Za-z])(?i:{alt(words)})(?![A-Za-z])|{code_any}|M(?:{code_alt})\b)",
                     # 925p, 28 pence, 50 cents
                     rf"(?<![\w.,])(?P<n3>{NUMBER})\s?(?P<sub>(?i:{alt(subunits)}))(?![A-Za-z])",
                     # a scaled figure with no currency: "another 550m", "184.4 mln"
@@ -125,29 +154,52 @@ class MoneyGrammar:
         )
 
     def _currency(self, form: str) -> str:
-        return self.by_form.get(form, self.by_form.get(form.lower(), ""))
+        return self.by_form.get(_key(form), "")
 
     def find(self, text: str) -> list[MoneyMatch]:
         found: list[MoneyMatch] = []
         for match in self.pattern.finditer(text):
             item = self._interpret(match, text)
             if item is not None:
-                found.append(item)
+                found.append(self._with_cents(item, text))
         found = self._resolve_generic_dollars(found)
         return self._ranges(found, text)
+
+    def _with_cents(self, item: MoneyMatch, text: str) -> MoneyMatch:
+        """"20 dollars 43 cents", "$20 and 43c": the sub-unit joins the amount it follows."""
+        if item.currency is None or item.kind == "per_share" or item.value != item.value.to_integral_value():
+            return item
+        if item.value >= 1_000_000:
+            return item
+        match = self.cents.match(text[item.end : item.end + 40])
+        if match is None:
+            return item
+        raw = match.group("c")
+        try:
+            cents = Decimal(raw) if raw.isdigit() else words_to_number(raw)
+        except ValueError:
+            return item
+        if cents >= 100:
+            return item
+        end = item.end + match.end()
+        return replace(item, end=end, text=text[item.start : end], value=item.value + cents / 100)
 
     def _interpret(self, match: re.Match, text: str) -> MoneyMatch | None:
         groups = match.groupdict()
         start, end = match.span()
         generic = False
+        extra_scale = None
         if groups.get("n1") is not None:
             number, prefix = groups["n1"], "a"
             form = groups["pre"]
         elif groups.get("n2") is not None:
             number, prefix = groups["n2"], "b"
             form = groups["bpost"]
+            extra_scale = groups.get("bs2")
         elif groups.get("wn") is not None:
             number, prefix, form = None, "w", groups["wpost"]
+            if groups.get("ws") is None and groups["wn"].lower() in {"a", "an", "half", "quarter", "a quarter"}:
+                return None
         elif groups.get("n3") is not None:
             sub = groups["sub"].lower()
             if sub == "p" and not re.match(r"\d", groups["n3"][-1:]):
@@ -157,12 +209,15 @@ class MoneyGrammar:
         else:
             number, prefix, form = groups["n4"], "d", None
         glued, spaced, crore = groups.get(f"{prefix}g"), groups.get(f"{prefix}s"), groups.get(f"{prefix}c")
-        scale_word = (glued or spaced or "").lower()
+        scale_word = (glued or spaced or extra_scale or "").lower()
         if prefix == "w":
-            scale_word = groups["ws"].lower()
+            scale_word = (groups.get("ws") or "").lower()
         european = scale_word in EUROPEAN_SCALES
         try:
-            base = words_to_number(groups["wn"]) if prefix == "w" else parse_number(number, european=european)
+            if prefix == "w":
+                base = _fraction_words(groups["wn"]) or words_to_number(groups["wn"])
+            else:
+                base = parse_number(number, european=european)
         except ValueError:
             return None
         value = base * scale_of(scale_word) * (scale_of(crore) if crore else 1)
@@ -172,7 +227,7 @@ class MoneyGrammar:
                 currency, value = self._currency(form[1:]), value * 1_000_000
             else:
                 currency = self._currency(form) or None
-            generic = form.lower() in self.generic_dollar
+            generic = _key(form) in self.generic_dollar
         if prefix == "d" and scale_word in GLUED_ONLY_SCALES and text[end : end + 1] == "-":
             return None
         kind = "exact"
@@ -238,6 +293,15 @@ class MoneyGrammar:
         start = offset + bare.start("num")
         end = offset + bare.end("num")
         return MoneyMatch(start, end, text[start:end], low_base * multiplier, high.currency, "range_low")
+
+
+def _fraction_words(phrase: str) -> Decimal | None:
+    """"quarter", "a quarter", "three quarters" before a scale word."""
+    words = phrase.lower().replace("-", " ").split()
+    if words and words[-1] in {"quarter", "quarters"}:
+        count = Decimal(3) if words[0] == "three" else Decimal(1)
+        return count / 4
+    return None
 
 
 @lru_cache(maxsize=4)
