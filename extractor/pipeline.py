@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 
 from . import extensions  # noqa: F401
-from .components import companies, stakes, technologies, values  # noqa: F401  (register factories)
+from .components import companies, deals, stakes, technologies, values  # noqa: F401  (register factories)
 from .kb import load_kb
 from .settings import ACCEPTED_MODEL_NAMES, ACCEPTED_MODEL_VERSIONS, DEFAULT_MODEL, Settings
 
@@ -111,6 +111,7 @@ def add_components(nlp: Language, models_dir: str | None = None) -> Language:
     nlp.add_pipe("autonews_technologies", config={"models_dir": models_dir})
     nlp.add_pipe("autonews_companies", config={"models_dir": models_dir})
     nlp.add_pipe("autonews_stakes", config={"models_dir": models_dir})
+    nlp.add_pipe("autonews_deals", config={"models_dir": models_dir})
     return nlp
 
 

@@ -159,6 +159,8 @@ class MoneyGrammar:
     def find(self, text: str) -> list[MoneyMatch]:
         found: list[MoneyMatch] = []
         for match in self.pattern.finditer(text):
+            if found and match.start() < found[-1].end:
+                continue  # already part of the previous amount ("20 dollars 43 cents")
             item = self._interpret(match, text)
             if item is not None:
                 found.append(self._with_cents(item, text))

@@ -1,0 +1,314 @@
+"""Sentences -> deals: who invested in, bought, partnered with, licensed from or supplied whom.
+
+Per sentence, trigger patterns (``models/deal_triggers.jsonl``) propose deal types; status patterns
+(``models/deal_status.jsonl``) turn talks, rumours, denials, cancellations and exits into signals
+instead of deals. Parties come from the sentence's companies in role order (a stake's holder and target
+where the sentence has one); the date, amount and stake are the ones the same sentence gives. A deal
+told over several sentences is merged into one record (same type and parties, compatible dates).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from .resources import load_jsonl
+from .schema import Amount, Company, DateValue, Deal, DealAmount, DealSignal, Mention, Stake, Technology
+
+_EVENT = re.compile(
+    r"\b(?:sign(?:s|ed|ing)?|agree(?:s|d|ment)?|announc\w+|form(?:s|ed|ing)?|enter(?:s|ed|ing)?|str(?:ike|uck)|"
+    r"reach(?:es|ed)?|launch\w*|expand\w*|extend\w*|deepen\w*|will|plans?|planned|set up|sets up|establish\w*|"
+    r"unveil\w*|seal\w*|ink(?:s|ed)?|team(?:s|ed)? up|join(?:s|ed)? forces|tie(?:d)? up|link(?:ed)? up|"
+    r"complet\w+|clos(?:e|es|ed)|became|become|swap\w*|to (?:jointly )?(?:develop|build|make|produce|share|"
+    r"collaborate|cooperate|supply|provide|work))\b",
+    re.IGNORECASE,
+)
+_COMPLETION = re.compile(
+    r"\b(?:agreed|signed|completed|closed|sealed|inked|finali[sz]ed|approved|will (?:buy|acquire|invest|take|pay)|"
+    r"has (?:bought|acquired)|bought|acquired|invested|announced)\b",
+    re.IGNORECASE,
+)
+_CONTROL = re.compile(r"\b(?:control|controlling|majority|whole|entire|all of|outright|full ownership|wholly|"
+                      r"takeover|take over|took over|taking over|buy-?out|bought out|remaining)\b", re.IGNORECASE)
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|before|through|starting(?: in)?|from|beginning(?: in)?|in about)\s+"
+                              r"(?:the\s+end\s+of\s+|early\s+|mid-|late\s+|around\s+)?$", re.IGNORECASE)
+_ANAPHORA = re.compile(r"\b(?:both (?:parties|companies|sides|firms)|the two (?:companies|firms|sides|groups|"
+                       r"carmakers|automakers|partners)|the (?:companies|partners|pair))\b", re.IGNORECASE)
+_GRANULARITY_RANK = {"day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4}
+
+
+@dataclass(frozen=True)
+class DealGrammar:
+    triggers: tuple[tuple[str, re.Pattern], ...]
+    statuses: tuple[tuple[str, re.Pattern], ...]
+
+
+@lru_cache(maxsize=4)
+def deal_grammar(models_directory: str | None = None) -> DealGrammar:
+    triggers = sorted(load_jsonl("deal_triggers.jsonl", models_directory), key=lambda r: r.get("priority", 9))
+    statuses = load_jsonl("deal_status.jsonl", models_directory)
+    return DealGrammar(
+        triggers=tuple((r["type"], re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.IGNORECASE))
+                       for r in triggers),
+        statuses=tuple((r["status"], re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.IGNORECASE))
+                       for r in statuses),
+    )
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    name: str
+
+
+@dataclass
+class _Candidate:
+    type: str
+    parties: list[str]
+    roles: dict[str, str]
+    date: str | None
+    amount: DealAmount | None
+    stake: float | None
+    technologies: list[str]
+    evidence: Mention
+    venture: str | None = None
+    sentence_index: int = 0
+    extra: list[str] = field(default_factory=list)
+
+
+def find_deals(
+    text: str,
+    sentences: list[tuple[int, int]],
+    companies: list[Company],
+    dates: list[DateValue],
+    amounts: list[Amount],
+    stakes: list[Stake],
+    technologies: list[Technology],
+    published: date | None,
+    grammar: DealGrammar,
+) -> tuple[list[Deal], list[DealSignal]]:
+    mentions = sorted((_Mention(m.start, m.end, c.name) for c in companies for m in c.mentions),
+                      key=lambda m: m.start)
+    candidates: list[_Candidate] = []
+    signals: list[DealSignal] = []
+    previous_parties: list[str] = []
+    for index, (start, end) in enumerate(sentences):
+        sentence = text[start:end]
+        in_sentence = [m for m in mentions if start <= m.start < end]
+        names = list(dict.fromkeys(m.name for m in in_sentence))
+        types = _types(sentence, grammar)
+        if not types:
+            if names:
+                previous_parties = names
+            continue
+        if len(names) < 2 and _ANAPHORA.search(sentence) and len(previous_parties) >= 2:
+            names = list(dict.fromkeys(names + previous_parties))
+            in_sentence = in_sentence + [_Mention(start, start, n) for n in previous_parties if n not in
+                                         {m.name for m in in_sentence}]
+        if len(names) < 2:
+            if names:
+                previous_parties = names
+            continue
+        evidence = Mention(text=sentence, start=start, end=end)
+        status = _status(sentence, grammar)
+        sentence_stakes = [s for s in stakes if start <= s.start < end]
+        for deal_type, trigger_at in types:
+            parties, roles, venture = _parties(deal_type, text, start, end, trigger_at, in_sentence, sentence_stakes,
+                                               companies)
+            if len(parties) < 2:
+                continue
+            if status is not None:
+                signals.append(DealSignal(type=deal_type, parties=parties, status=status, evidence=evidence))
+                continue
+            candidates.append(
+                _Candidate(
+                    type=deal_type, parties=parties, roles=roles,
+                    date=_date(text, start, end, dates),
+                    amount=_amount(deal_type, start, end, amounts),
+                    stake=_stake(deal_type, sentence_stakes, parties),
+                    technologies=[t.name for t in technologies if any(start <= m.start < end for m in t.mentions)],
+                    evidence=evidence, venture=venture, sentence_index=index,
+                )
+            )
+        previous_parties = names
+    _date_lead_deals(candidates, dates, published)
+    return [_to_deal(c) for c in _merge(candidates)], signals
+
+
+def _types(sentence: str, grammar: DealGrammar) -> list[tuple[str, int]]:
+    """Deal types the sentence announces, each with the position of its trigger."""
+    found: dict[str, int] = {}
+    for deal_type, pattern in grammar.triggers:
+        match = pattern.search(sentence)
+        if match:
+            found.setdefault(deal_type, match.start())
+    if "partnership" in found and (len(found) > 1 or not _EVENT.search(sentence)):
+        del found["partnership"]  # a specific type wins; a partnership named without an event is context
+    if "acquisition" in found and "investment" in found:
+        keep = "acquisition" if _CONTROL.search(sentence) else "investment"
+        drop = "investment" if keep == "acquisition" else "acquisition"
+        found[keep] = min(found[keep], found[drop])
+        del found[drop]
+    if "acquisition" in found and not _CONTROL.search(sentence):
+        # "acquire a 20% stake" is a minority purchase
+        stake = re.search(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent|percent|pct)", sentence)
+        if stake and float(stake.group(1)) <= 50:
+            found["investment"] = found.pop("acquisition")
+    return sorted(found.items(), key=lambda item: item[1])
+
+
+def _status(sentence: str, grammar: DealGrammar) -> str | None:
+    for status, pattern in grammar.statuses:
+        if not pattern.search(sentence):
+            continue
+        if status in {"talks", "rumour"} and _COMPLETION.search(sentence) and not re.search(
+            r"\b(?:could|might|may|would|considering|reportedly)\b", sentence, re.IGNORECASE
+        ):
+            continue
+        if status == "exit" and re.search(r"\b(?:to|with)\s+[A-Z]", sentence[pattern.search(sentence).end():]):
+            continue  # a sale to a named buyer is that buyer's deal
+        return status
+    return None
+
+
+def _parties(deal_type: str, text: str, start: int, end: int, trigger_at: int, in_sentence: list[_Mention],
+             stakes: list[Stake], companies: list[Company]) -> tuple[list[str], dict[str, str], str | None]:
+    trigger = start + trigger_at
+    names = list(dict.fromkeys(m.name for m in in_sentence))
+    before = [m for m in in_sentence if m.end <= trigger]
+    after = [m for m in in_sentence if m.start >= trigger]
+    venture = None
+    if deal_type in {"investment", "acquisition"}:
+        with_roles = [s for s in stakes if s.holder and s.target and s.role != "sold"]
+        if with_roles:
+            buyer, target = with_roles[0].holder, with_roles[0].target
+        else:
+            buyer = before[-1].name if before else names[0]
+            target = next((m.name for m in after if m.name != buyer), None) or next(
+                (n for n in names if n != buyer), None)
+        principal = [buyer, target]
+        roles = {buyer: "buyer" if deal_type == "acquisition" else "investor", target: "target"}
+    elif deal_type == "joint_venture":
+        venture_mention = next((m for m in after if _is_new_venture(text, m, trigger, companies)), None)
+        principal = [n for n in names if venture_mention is None or n != venture_mention.name][:2]
+        if venture_mention is not None:
+            venture = venture_mention.name
+            principal.append(venture)
+        roles = {n: "partner" for n in principal[:2]}
+        if venture:
+            roles[venture] = "venture"
+    elif deal_type == "licensing":
+        owner = _possessive_owner(text, in_sentence, trigger, end)
+        if owner is not None:
+            licensee = next((n for n in names if n != owner), None)
+            principal = [owner, licensee]
+        else:
+            principal = names[:2]
+        roles = {principal[0]: "licensor", principal[1]: "licensee"} if None not in principal else {}
+    elif deal_type == "supply":
+        supplier = before[-1].name if before else names[0]
+        customer = next((m.name for m in after if m.name != supplier), None) or next(
+            (n for n in names if n != supplier), None)
+        principal = [supplier, customer]
+        roles = {supplier: "supplier", customer: "customer"}
+    else:
+        principal = names[:2]
+        roles = {n: "partner" for n in principal}
+    principal = [p for p in dict.fromkeys(principal) if p]
+    others = [n for n in names if n not in principal]
+    return principal + others, roles, venture
+
+
+def _possessive_owner(text: str, mentions: list[_Mention], trigger: int, end: int) -> str | None:
+    """The company whose technology is licensed: "access to Leapmotor's ... technology"."""
+    for m in mentions:
+        if re.match(r"['’]s?\s", text[m.end : m.end + 3]) and m.start > trigger - 120:
+            rest = text[m.end : end].lower()
+            if re.search(r"\b(?:technolog|architecture|platform|patent|licen|rights|software|system|design)", rest):
+                return m.name
+    return None
+
+
+def _is_new_venture(text: str, mention: _Mention, trigger: int, companies: list[Company]) -> bool:
+    between = text[trigger : mention.start]
+    return len(between) < 60 and bool(re.search(r"(?:called|named|dubbed|[\"“'‘]|venture\s*,?\s*$)", between))
+
+
+def _date(text: str, start: int, end: int, dates: list[DateValue]) -> str | None:
+    usable = [
+        d for d in dates
+        if start <= d.start < end and not _DEADLINE_BEFORE.search(text[max(start, d.start - 30) : d.start])
+    ]
+    if not usable:
+        return None
+    best = min(usable, key=lambda d: (_GRANULARITY_RANK.get(d.granularity, 9), d.start))
+    return best.value
+
+
+def _amount(deal_type: str, start: int, end: int, amounts: list[Amount]) -> DealAmount | None:
+    if deal_type not in {"investment", "acquisition"}:
+        return None
+    usable = [a for a in amounts if start <= a.start < end and a.kind not in {"per_share", "range_low"}]
+    if not usable:
+        return None
+    return DealAmount(value=usable[0].value, currency=usable[0].currency)
+
+
+def _stake(deal_type: str, stakes: list[Stake], parties: list[str]) -> float | None:
+    if deal_type not in {"investment", "acquisition"}:
+        return None
+    held = [s for s in stakes if s.role in {"held", "targeted"}]
+    if not held:
+        return None
+    own = [s for s in held if s.holder == parties[0]]
+    return (own or held)[0].percent
+
+
+def _date_lead_deals(candidates: list[_Candidate], dates: list[DateValue], published: date | None) -> None:
+    """The deal a news report leads with happened on the day the report names as its own (a dateline day or
+    "on Wednesday" resolved to the publication date); background deals keep their own dates."""
+    if published is None or not candidates:
+        return
+    if not any(d.value == published.isoformat() for d in dates):
+        return
+    first = min(c.sentence_index for c in candidates)
+    for candidate in candidates:
+        if candidate.date is None and candidate.sentence_index <= first + 1:
+            candidate.date = published.isoformat()
+
+
+def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
+    """One deal, one record: the same type and principal parties with compatible dates are one deal."""
+    merged: list[_Candidate] = []
+    for candidate in candidates:
+        key = _key(candidate)
+        for existing in merged:
+            if _key(existing) == key and (existing.date is None or candidate.date is None
+                                          or existing.date == candidate.date):
+                existing.date = existing.date or candidate.date
+                existing.amount = existing.amount or candidate.amount
+                existing.stake = existing.stake if existing.stake is not None else candidate.stake
+                existing.technologies = list(dict.fromkeys(existing.technologies + candidate.technologies))
+                existing.venture = existing.venture or candidate.venture
+                break
+        else:
+            merged.append(candidate)
+    return merged
+
+
+def _key(candidate: _Candidate) -> tuple:
+    principal = [p for p in candidate.parties if p in candidate.roles] or candidate.parties[:2]
+    if candidate.type in {"partnership", "joint_venture"}:
+        return candidate.type, frozenset(principal[:2])
+    return candidate.type, tuple(principal[:2])
+
+
+def _to_deal(candidate: _Candidate) -> Deal:
+    return Deal(
+        type=candidate.type, parties=candidate.parties, roles=candidate.roles, date=candidate.date,
+        amount=candidate.amount, stake_percent=candidate.stake, technologies=candidate.technologies,
+        venture=candidate.venture, evidence=candidate.evidence,
+    )
