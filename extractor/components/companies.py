@@ -84,9 +84,8 @@ class CompaniesComponent:
         ventures = self._named_ventures(doc)
         for venture in ventures:
             for inner in [s for s in kb_spans if venture.start <= s.start and s.end <= venture.end]:
-                self._remove_mention(groups, inner)
-                taken.remove((inner.start_char, inner.end_char))
-        for span in ventures + self._ner_companies(doc, kb_spans, groups):
+                self._remove_mention(groups, inner, taken)
+        for span in ventures + self._ner_companies(doc, kb_spans, groups, taken):
             if any(s < span.end_char and span.start_char < e for s, e in taken + technology_spans):
                 continue
             key = normalize_name(span.text)
@@ -120,7 +119,8 @@ class CompaniesComponent:
         return kept
 
     # statistical entities ------------------------------------------------------------------------
-    def _ner_companies(self, doc: Doc, kb_spans: list[Span], groups: dict[str, _Group]) -> list[Span]:
+    def _ner_companies(self, doc: Doc, kb_spans: list[Span], groups: dict[str, _Group],
+                       taken: list[tuple[int, int]]) -> list[Span]:
         """ORG entities, cleaned and split; those explained by a knowledge-base match are dropped, and those
         that extend one with a name of their own ("Leapmotor International") replace it."""
         result = []
@@ -139,7 +139,7 @@ class CompaniesComponent:
                         continue
                     # a name of its own built on a known one: the inner match is not a mention of it
                     for s in inner:
-                        self._remove_mention(groups, s)
+                        self._remove_mention(groups, s, taken)
                 if self._is_company_like(part):
                     result.append(part)
         return result
@@ -227,7 +227,9 @@ class CompaniesComponent:
         group.mentions.append((span.start_char, span.end_char))
 
     @staticmethod
-    def _remove_mention(groups: dict[str, _Group], span: Span) -> None:
+    def _remove_mention(groups: dict[str, _Group], span: Span, taken: list[tuple[int, int]]) -> None:
+        if (span.start_char, span.end_char) in taken:
+            taken.remove((span.start_char, span.end_char))
         for key, group in list(groups.items()):
             if (span.start_char, span.end_char) in group.mentions:
                 group.mentions.remove((span.start_char, span.end_char))

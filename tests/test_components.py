@@ -1,0 +1,207 @@
+"""Component tests on spacy.blank("en"): our components with hand-set entities and a small knowledge base."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from extractor import extensions  # noqa: F401
+from extractor.components import companies, deals, stakes, technologies, values  # noqa: F401
+from extractor.kb import KnowledgeBase
+
+COMPANIES = [
+    {"id": "volkswagen", "name": "Volkswagen", "aliases": ["Volkswagen Group", "VW"], "country": "DE",
+     "kind": "automaker", "parent": None},
+    {"id": "xpeng", "name": "XPeng", "aliases": ["XPeng Inc."], "country": "CN", "kind": "automaker", "parent": None},
+    {"id": "stellantis", "name": "Stellantis", "aliases": ["Stellantis Group"], "country": "NL", "kind": "automaker",
+     "parent": None},
+    {"id": "leapmotor", "name": "Leapmotor", "aliases": [], "country": "CN", "kind": "automaker", "parent": None},
+    {"id": "audi", "name": "Audi", "aliases": ["Audi AG"], "country": "DE", "kind": "brand", "parent": "volkswagen"},
+    {"id": "seat", "name": "SEAT", "aliases": ["Seat"], "country": "ES", "kind": "brand", "parent": "volkswagen",
+     "ambiguous_aliases": ["Seat"]},
+]
+TECHNOLOGIES = [
+    {"id": "ee_architecture", "name": "electronic and electrical architecture", "aliases": ["E/E architecture", "EEA"],
+     "category": "architecture"},
+    {"id": "lfp", "name": "lithium iron phosphate", "aliases": ["LFP"], "category": "battery"},
+]
+NON_COMPANIES = [{"name": "Reuters", "aliases": [], "kind": "news_agency"}]
+
+
+@pytest.fixture(scope="module")
+def kb_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("models")
+    for name, rows in [("companies.jsonl", COMPANIES), ("technologies.jsonl", TECHNOLOGIES),
+                       ("non_companies.jsonl", NON_COMPANIES)]:
+        (folder / name).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    from extractor.resources import models_dir
+
+    for name in ("triggers.jsonl", "deal_triggers.jsonl", "deal_status.jsonl", "currencies.jsonl"):
+        (folder / name).write_text((models_dir() / name).read_text(encoding="utf-8"), encoding="utf-8")
+    return str(folder)
+
+
+@pytest.fixture(scope="module")
+def blank(kb_dir):
+    """A blank English pipeline with a sentencizer and all autonews components (no statistical model)."""
+    from extractor.pipeline import add_components
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return add_components(nlp, kb_dir)
+
+
+def run(nlp, text, ents=(), published=date(2023, 7, 27)):
+    """Run the pipeline on ``text`` with entities given as (surface, label)."""
+    doc = nlp.make_doc(text)
+    doc._.autonews_published = published
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+    doc.ents = spans
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def test_values_amounts_dates_percents(blank):
+    doc = run(blank, "On Wednesday VW paid $700 million for 4.99% of XPeng and may add another 50m later.")
+    assert [(a.value, a.currency) for a in doc._.autonews_amounts] == [
+        (Decimal(700_000_000), "USD"), (Decimal(50_000_000), "USD")]
+    assert doc._.autonews_amounts[1].implied_currency
+    assert [d.value for d in doc._.autonews_dates] == ["2023-07-26"]
+    assert [p.value for p in doc._.autonews_percents] == [4.99]
+
+
+def test_values_implied_currency_needs_its_sentence(blank):
+    doc = run(blank, "VW paid $700 million. Deliveries reached 1.2 million.")
+    assert [a.text for a in doc._.autonews_amounts] == ["$700 million"]
+
+
+def test_values_count_words_are_not_money(blank):
+    doc = run(blank, "VW paid $700 million and sold 3.2 million vehicles.")
+    assert [a.text for a in doc._.autonews_amounts] == ["$700 million"]
+
+
+def test_companies_kb_beats_ner_and_merges_aliases(blank):
+    text = "XPeng Inc. said Volkswagen Group will invest. VW and XPeng's engineers agreed."
+    doc = run(blank, text, ents=[("XPeng Inc.", "PERSON")])
+    found = {c.name: [m.text for m in c.mentions] for c in doc._.autonews_companies}
+    assert found == {"XPeng": ["XPeng Inc.", "XPeng"], "Volkswagen": ["Volkswagen Group", "VW"]}
+
+
+def test_companies_cleaned_split_and_filtered(blank):
+    text = "Beyond XPeng, Dairy Farm and Jardine Strategic talked to Reuters and the European Commission."
+    doc = run(blank, text, ents=[("Beyond XPeng", "ORG"), ("Dairy Farm and Jardine Strategic", "ORG"),
+                                 ("Reuters", "ORG"), ("European Commission", "ORG")])
+    assert [c.name for c in doc._.autonews_companies] == ["XPeng", "Dairy Farm", "Jardine Strategic"]
+    assert [c.in_knowledge_base for c in doc._.autonews_companies] == [True, False, False]
+
+
+def test_companies_brand_keeps_parent(blank):
+    doc = run(blank, "Audi AG will use the platform.", ents=[("Audi AG", "ORG")])
+    (audi,) = doc._.autonews_companies
+    assert (audi.name, audi.parent, audi.kind) == ("Audi", "Volkswagen", "brand")
+
+
+def test_companies_ambiguous_alias_needs_ner(blank):
+    doc = run(blank, "Take a Seat in the new car.")
+    assert doc._.autonews_companies == []
+    doc = run(blank, "Seat sold more cars.", ents=[("Seat", "ORG")])
+    assert [c.name for c in doc._.autonews_companies] == ["SEAT"]
+
+
+def test_companies_abbreviation_learnt_per_article(blank):
+    text = 'They set up Leapmotor International (LPMI) last year. LPMI will export cars.'
+    doc = run(blank, text, ents=[("Leapmotor International", "ORG"), ("LPMI", "ORG")])
+    (venture, *rest) = [c for c in doc._.autonews_companies if c.name == "Leapmotor International"]
+    assert [m.text for m in venture.mentions] == ["Leapmotor International", "LPMI", "LPMI"]
+
+
+def test_companies_quoted_venture_is_its_own_company(blank):
+    text = 'Stellantis formed a joint venture "Leapmotor International" with Leapmotor.'
+    doc = run(blank, text)
+    assert [c.name for c in doc._.autonews_companies] == ["Stellantis", "Leapmotor International", "Leapmotor"]
+
+
+def test_technologies_taxonomy_and_named_platforms(blank):
+    text = "The E/E architecture and LFP cells sit on the new Neue Klasse platform and its Z3.0 architecture."
+    doc = run(blank, text)
+    names = [(t.name, t.in_taxonomy) for t in doc._.autonews_technologies]
+    assert names == [("electronic and electrical architecture", True), ("lithium iron phosphate", True),
+                     ("Neue Klasse", False), ("Z3.0", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stellantis paid 1.5 billion euros to acquire a 20% stake in Leapmotor.", [(20.0, "Stellantis", "Leapmotor")]),
+        ("VW raised its stake in XPeng to 50% from 25%.", [(50.0, "Volkswagen", "XPeng"), (25.0, "Volkswagen", "XPeng")]),
+        ("Leapmotor, 21 percent-owned by Stellantis, rose.", [(21.0, "Stellantis", "Leapmotor")]),
+        ("VW will buy 4.99% of XPeng.", [(4.99, "Volkswagen", "XPeng")]),
+        ("XPeng's sales rose 20% and its market share reached 3%.", []),
+        ("Stellantis holds a one-fifth stake in Leapmotor.", [(20.0, "Stellantis", "Leapmotor")]),
+        ("The government owns 51.4% of Leapmotor.", [(51.4, None, "Leapmotor")]),
+        ("Tariffs of 25% hit XPeng while margins fell 2 percentage points.", []),
+    ],
+)
+def test_stakes_decides_and_assigns_roles(blank, text, expected):
+    doc = run(blank, text)
+    assert [(s.percent, s.holder, s.target) for s in doc._.autonews_stakes] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On October 26, 2023, Stellantis invested 1.5 billion euros to acquire a 20% stake in Leapmotor.",
+         [("investment", ["Stellantis", "Leapmotor"], "2023-10-26", 1_500_000_000, 20.0)]),
+        ("In July 2023, XPeng and Volkswagen signed a strategic cooperation framework agreement.",
+         [("partnership", ["XPeng", "Volkswagen"], "2023-07", None, None)]),
+        ("Volkswagen agreed to take full control of XPeng for $5 billion.",
+         [("acquisition", ["Volkswagen", "XPeng"], None, 5_000_000_000, None)]),
+        ("Stellantis formed a joint venture with Leapmotor in 2023.",
+         [("joint_venture", ["Stellantis", "Leapmotor"], "2023", None, None)]),
+        ("XPeng will supply Volkswagen with E/E architecture from 2026.",
+         [("supply", ["XPeng", "Volkswagen"], None, None, None)]),
+    ],
+)
+def test_deals_by_type(blank, text, expected):
+    doc = run(blank, text)
+    got = [(d.type, d.parties, d.date, d.amount.value if d.amount else None, d.stake_percent)
+           for d in doc._.autonews_deals]
+    assert got == [(t, p, d, Decimal(a) if a else None, s) for t, p, d, a, s in expected]
+
+
+def test_deals_merge_across_sentences(blank):
+    text = ("Stellantis agreed to invest in Leapmotor on October 26, 2023. "
+            "Stellantis will invest 1.5 billion euros in Leapmotor.")
+    doc = run(blank, text)
+    (deal,) = doc._.autonews_deals
+    assert (deal.type, deal.date, deal.amount.value) == ("investment", "2023-10-26", Decimal(1_500_000_000))
+
+
+def test_deals_separate_dates_stay_separate(blank):
+    text = "XPeng and Volkswagen signed an agreement in 2023. XPeng and Volkswagen signed a new agreement in 2025."
+    doc = run(blank, text)
+    assert [(d.type, d.date) for d in doc._.autonews_deals] == [("partnership", "2023"), ("partnership", "2025")]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Volkswagen is in talks to buy a stake in XPeng.", "talks"),
+        ("Volkswagen denied a report that it would invest in XPeng.", "denied"),
+        ("Stellantis called off its joint venture with Leapmotor.", "cancelled"),
+        ("Volkswagen could acquire XPeng, people familiar with the matter said.", "talks"),
+    ],
+)
+def test_deals_signals_are_not_deals(blank, text, status):
+    doc = run(blank, text)
+    assert doc._.autonews_deals == []
+    assert [s.status for s in doc._.autonews_deal_signals] == [status]
