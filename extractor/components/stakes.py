@@ -25,6 +25,18 @@ _APPROX = r"(?:(?:about|around|roughly|approximately|nearly|almost|some|just|onl
           r"up to|at least|a further|another|an additional|a|an|the|its|their|his|her|a total of|total of)\s+)*"
 
 
+_PAID_FOR = re.compile(
+    rf"\b(?:pay|pays|paid|paying|spend|spends|spent|invest|invests|invested|investing|swap\w*)\b[^.;%]{{0,70}}"
+    rf"\bfor\s+{_APPROX}$",
+    re.IGNORECASE,
+)
+# "a 51:49 joint venture", "the 50-50 venture", "owned 50/50"
+_SPLIT = re.compile(
+    r"(?<![\d.])(?P<a>\d{1,2}(?:\.\d+)?)\s?(?::|-|/|–)\s?(?P<b>\d{1,2}(?:\.\d+)?)(?![\d.%])"
+    r"(?=\s*(?:(?:[a-z-]+\s+){0,2}(?:joint[\s-]venture|venture|JV|partnership|split|basis|ownership)|\.|,|;))",
+)
+
+
 def _alt(terms) -> str:
     return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
 
@@ -59,12 +71,12 @@ def stake_grammar(models_directory: str | None = None) -> StakeGrammar:
             rf"^\s*(?:of|in)\s+(?:the\s+|its\s+|their\s+)?(?:(?:{adjective})\s+){{0,2}}(?:{_alt(terms['share_object'])})\b",
             re.IGNORECASE,
         ),
-        company_object=re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?(?=[A-Z])"),
+        company_object=re.compile(r"^\s*(?:each\s+)?(?:of|in)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,4}?(?=[A-Z])"),
         ownership_verb_before=re.compile(rf"\b(?:{_alt(terms['ownership_verb'])})\b", re.IGNORECASE),
         holding_verb_before=re.compile(rf"\b(?:{_alt(terms['holding_verb'])})\s+{_APPROX}$", re.IGNORECASE),
         stake_noun_before=re.compile(
-            rf"\b(?:{noun})\b(?!\s+(?:rate|rates|income|payments?|expense))[^.;%]{{0,80}}?"
-            rf"\b(?:to|from|of|at|with|around|about|is|was|stood at|stands at|reached|becomes|became|"
+            rf"\b(?:(?:{noun})\b(?!\s+(?:rate|rates|income|payments?|expense))|share\s+in\b)[^.;%]{{0,80}}?"
+            rf"\b(?:to|from|of|at|with|around|about|is|was|stood at|stands at|reach|reaches|reached|becomes|became|"
             rf"will be|would be|of about|of around|of roughly|of nearly|of some|of up to|of at least)\s+{_APPROX}$",
             re.IGNORECASE,
         ),
@@ -114,7 +126,8 @@ class StakesComponent:
                 left = doc.text[s_start : percent.start]
                 right = doc.text[percent.end : s_end]
                 chained = previous_stake_end is not None and re.fullmatch(
-                    rf"\s*(?:-|–|to|from|and|or|,)\s*{_APPROX}", doc.text[previous_stake_end : percent.start],
+                    rf"\s*(?:-|–|to|from|and|or|,|,?\s*(?:down|up)\s+from|,?\s*compared with)\s*{_APPROX}",
+                    doc.text[previous_stake_end : percent.start],
                     re.IGNORECASE,
                 )
                 if not (chained or self._is_stake(left, right, percent)):
@@ -135,8 +148,50 @@ class StakesComponent:
                           holder=holder, target=target, role=role)
                 )
                 previous_stake_end = percent.end
+        stakes += self._splits(doc, mentions)
+        stakes.sort(key=lambda st: st.start)
         doc._.autonews_stakes = _fill_targets(stakes)
         return doc
+
+    @staticmethod
+    def _splits(doc: Doc, mentions: list[_CompanyMention]) -> list[Stake]:
+        """"Leapmotor International, a 51:49 joint venture led by Stellantis": each partner's share of the venture."""
+        found = []
+        text = doc.text
+        previous_names: list[str] = []
+        for sentence in doc.sents:
+            s_start, s_end = sentence.start_char, sentence.end_char
+            in_sentence = [m for m in mentions if s_start <= m.start < s_end]
+            for match in _SPLIT.finditer(text, s_start, s_end):
+                a, b = float(match.group("a")), float(match.group("b"))
+                if abs(a + b - 100) > 0.01 or not re.search(r"venture|\bJV\b|owned|split|partnership|stake",
+                                                              text[s_start:s_end], re.IGNORECASE):
+                    continue
+                venture = None
+                before = [m for m in in_sentence if m.end <= match.start()]
+                after = [m for m in in_sentence if m.start >= match.end()]
+                if before and re.fullmatch(r",?\s*(?:(?:a|an|the|its|their)\s+)?(?:new\s+)?",
+                                           text[before[-1].end : match.start()]):
+                    venture = before[-1].name
+                elif after and re.match(r"^[^.;]{0,40}?(?:venture|JV)[\s,]*(?:called\s+|named\s+)?$",
+                                        text[match.end() : after[0].start]):
+                    venture = after[0].name
+                partners = list(dict.fromkeys(m.name for m in in_sentence if m.name != venture))
+                if len(partners) < 2:
+                    partners = list(dict.fromkeys(partners + [n for n in previous_names if n != venture]))
+                leader = next((m.name for m in after if re.search(r"\b(?:led|controlled)\s+by\s+$",
+                                                                   text[match.end() : m.start])), None)
+                if leader and leader in partners:
+                    partners = [leader] + [p for p in partners if p != leader]
+                if len(partners) < 2:
+                    continue
+                for value, group, holder in ((a, "a", partners[0]), (b, "b", partners[1])):
+                    found.append(Stake(text=match.group(group), start=match.start(group), end=match.end(group),
+                                       percent=value, holder=holder, target=venture, role="held"))
+            names = list(dict.fromkeys(m.name for m in in_sentence))
+            if names:
+                previous_names = names
+        return found
 
     def _is_stake(self, left: str, right: str, percent: PercentMatch) -> bool:
         g = self.g
@@ -157,6 +212,8 @@ class StakesComponent:
             return True
         if g.company_object.match(right) and g.ownership_verb_before.search(near_left[-60:]):
             return True
+        if _PAID_FOR.search(near_left):
+            return True  # "paid about $700 million for 4.99 percent"
         return False
 
     def _roles(self, text: str, s_start: int, s_end: int, percent: PercentMatch,

@@ -17,7 +17,7 @@ _PERCENT = re.compile(
     r"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?|[.]\d+|(?i:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|fifteen|twenty|twenty-five|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     r"one hundred|a hundred))"
-    r"\s?(?P<unit>%|(?i:per\s?cent|percent|pct|percentage points?)\b)"
+    r"\s?(?P<unit>%|(?i:per\s?cent|percent|pct|percentage points?|prozent)\b)"
 )
 _FRACTIONS = {
     "half": 50.0, "a half": 50.0, "one-half": 50.0, "one half": 50.0,

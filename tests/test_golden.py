@@ -1,0 +1,50 @@
+"""Golden-record tests over corpus/: every record valid, offsets exact, and the corpus scores held."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.evaluate import Report, load_gold_dir, score_article
+from extractor.extract import extract_articles
+
+from .conftest import CORPUS
+
+pytestmark = pytest.mark.model
+
+GOLD_FILES = sorted(CORPUS.glob("*.json"))
+
+
+@pytest.fixture(scope="module")
+def scored(nlp):
+    gold = load_gold_dir(CORPUS)
+    records = list(extract_articles(nlp, (g.article for g in gold)))
+    return gold, records
+
+
+def test_golden_corpus_size():
+    assert len(GOLD_FILES) >= 30
+
+
+def test_golden_records_point_at_their_text(scored):
+    gold, records = scored
+    for gold_file, record in zip(gold, records):
+        text = gold_file.article.text
+        spans = [*record.dates, *record.amounts, *record.stakes]
+        spans += [m for c in record.companies for m in c.mentions]
+        spans += [m for t in record.technologies for m in t.mentions]
+        spans += [d.evidence for d in record.deals]
+        for span in spans:
+            assert text[span.start : span.end] == span.text, (gold_file.path.name, span)
+        assert record.id == gold_file.gold["id"]
+
+
+def test_golden_corpus_scores(scored):
+    """The floors the corpus must keep (measured numbers are in README.md; these guard regressions)."""
+    gold, records = scored
+    report = Report()
+    for gold_file, record in zip(gold, records):
+        report.add(score_article(record.model_dump(mode="json"), gold_file.gold))
+    f1 = {name: round(c.f1, 3) for name, c in report.counts.items()}
+    assert f1["amounts"] >= 0.90, f1
+    assert f1["dates"] >= 0.85, f1
+    assert f1["stakes_percent"] >= 0.85, f1
