@@ -22,7 +22,9 @@ from ..resources import load_jsonl
 from ..schema import Company, Stake
 
 _APPROX = r"(?:(?:about|around|roughly|approximately|nearly|almost|some|just|only|over|under|more than|less than|" \
-          r"up to|at least|a further|another|an additional|a|an|the|its|their|his|her|a total of|total of)\s+)*"
+          r"up to|at least|a further|another|an additional|a|an|the|its|their|his|her|a total of|total of|" \
+          r"present|current|previous|existing|earlier|original|prior|combined)\s+)*"
+_APPROX = _APPROX.replace(" ", r"\s+")  # wire copy breaks lines anywhere
 
 
 _PAID_FOR = re.compile(
@@ -30,6 +32,10 @@ _PAID_FOR = re.compile(
     rf"\bfor\s+{_APPROX}$",
     re.IGNORECASE,
 )
+_ISSUE_SIZE = re.compile(r"\b(?:new|fresh|newly issued)\s+(?:shares|stocks?)\b[^;]{0,80}?\b(?:equal to|equivalent to|"
+                         r"representing|or)\s+(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
+_OWNERSHIP_LIST = re.compile(r"\b(?:ownership structure|shareholder structure|shareholding structure|"
+                             r"shareholders?\s*:|ownership\s*:|stakes\s*:)", re.IGNORECASE)
 # "a 51:49 joint venture", "the 50-50 venture", "owned 50/50"
 _SPLIT = re.compile(
     r"(?<![\d.])(?P<a>\d{1,2}(?:\.\d+)?)\s?(?::|-|/|–)\s?(?P<b>\d{1,2}(?:\.\d+)?)(?![\d.%])"
@@ -126,7 +132,8 @@ class StakesComponent:
                 left = doc.text[s_start : percent.start]
                 right = doc.text[percent.end : s_end]
                 chained = previous_stake_end is not None and re.fullmatch(
-                    rf"\s*(?:-|–|to|from|and|or|,|,?\s*(?:down|up)\s+from|,?\s*compared with)\s*{_APPROX}",
+                    rf"(?:\s+(?:of|in)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)?"
+                    rf"(?:\s*(?:,|-|–|\b(?:to|from|and|or|down|up|compared|with|directly|indirectly)\b))+\s*{_APPROX}",
                     doc.text[previous_stake_end : percent.start],
                     re.IGNORECASE,
                 )
@@ -143,10 +150,12 @@ class StakesComponent:
                     role = "targeted"
                 elif self.g.sold_before.search(left[-60:]):
                     role = "sold"
-                stakes.append(
-                    Stake(text=percent.text, start=percent.start, end=percent.end, percent=round(percent.value, 2),
-                          holder=holder, target=target, role=role)
-                )
+                for each_holder, each_target in _each(doc.text, percent, right, s_start, s_end, mentions, holder,
+                                                      target):
+                    stakes.append(
+                        Stake(text=percent.text, start=percent.start, end=percent.end,
+                              percent=round(percent.value, 2), holder=each_holder, target=each_target, role=role)
+                    )
                 previous_stake_end = percent.end
         stakes += self._splits(doc, mentions)
         stakes.sort(key=lambda st: st.start)
@@ -196,6 +205,10 @@ class StakesComponent:
     def _is_stake(self, left: str, right: str, percent: PercentMatch) -> bool:
         g = self.g
         near_left = left[-90:]
+        if _ISSUE_SIZE.search(near_left):
+            return False  # "new stock worth £1bn, equal to 10% of its share capital": the size of an issue
+        if _OWNERSHIP_LIST.search(left + right) and re.search(r"[A-Z][\w.&-]*['’]?s?\s+$", near_left[-30:]):
+            return True  # "ownership structure: Magna 20 percent, Sberbank 35 percent"
         if g.not_stake_after.match(right) or g.not_stake_object.match(right):
             return False
         if g.stake_after.match(right) or g.owned_by_after.match(right):
@@ -288,6 +301,36 @@ class StakesComponent:
         sentence_start = max(text.rfind(". ", 0, last.start), text.rfind("\n", 0, last.start)) + 1
         in_that_sentence = [m for m in earlier if m.start >= sentence_start]
         return (in_that_sentence or [last])[0].name
+
+
+def _each(text: str, percent: PercentMatch, right: str, s_start: int, s_end: int,
+          mentions: list[_CompanyMention], holder: str | None, target: str | None) -> list[tuple[str | None, str | None]]:
+    """"takes 3.1 pct each of Renault and Nissan" and "Renault and Nissan will hold 1.55 pct each": one stake per
+    company of the pair."""
+    each_of = re.match(r"^\s*each\s+(?:of|in)\s+", right)
+    if each_of:
+        start = percent.end + each_of.end()
+        pair = _conjoined(text, [m for m in mentions if start <= m.start < s_end], start)
+        if len(pair) > 1:
+            return [(holder, name) for name in pair if name != holder]
+    elif re.match(r"^\s*each\b", right):
+        before = [m for m in mentions if s_start <= m.start and m.end <= percent.start]
+        for first in before:
+            pair = _conjoined(text, [m for m in before if m.start >= first.start], first.start)
+            if len(pair) > 1:
+                return [(name, target) for name in pair if name != target]
+    return [(holder, target)]
+
+
+def _conjoined(text: str, mentions: list[_CompanyMention], start: int) -> list[str]:
+    """Names joined by "and" / "," from ``start``: "Renault and Nissan"."""
+    names, position = [], start
+    for mention in mentions:
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)?\s*", text[position : mention.start]):
+            break
+        names.append(mention.name)
+        position = mention.end
+    return list(dict.fromkeys(names))
 
 
 def _fill_targets(stakes: list[Stake]) -> list[Stake]:
