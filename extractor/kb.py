@@ -56,6 +56,10 @@ class KnowledgeBase:
 
     def __init__(self, companies: list[dict], technologies: list[dict], non_companies: list[dict]):
         self.companies: dict[str, CompanyEntry] = {}
+        # Lookup rule that settles aliases sharing a normalised form ("Porsche SE" / "Porsche AG" both
+        # normalise to "porsche"): the exact surface (case-insensitive) decides first; the normalised form
+        # goes to the first record that claims it.
+        self.company_by_surface: dict[str, str] = {}
         self.company_by_alias: dict[str, str] = {}
         for record in companies:
             entry = CompanyEntry(
@@ -69,6 +73,7 @@ class KnowledgeBase:
             )
             self.companies[entry.id] = entry
             for alias in entry.aliases:
+                self.company_by_surface.setdefault(alias.casefold(), entry.id)
                 self.company_by_alias.setdefault(normalize_name(alias), entry.id)
         self.technologies: dict[str, TechnologyEntry] = {}
         self.technology_by_alias: dict[str, str] = {}
@@ -82,10 +87,15 @@ class KnowledgeBase:
             self.technologies[entry.id] = entry
             for alias in entry.aliases:
                 self.technology_by_alias.setdefault(normalize_name(alias), entry.id)
+        # Places are matched by their exact name only ("Guangzhou" is a city, "Guangzhou Automobile" is not).
         self.non_company_kind: dict[str, str] = {}
+        self.non_company_exact: dict[str, str] = {}
         for record in non_companies:
+            kind = record.get("kind", "other")
             for alias in [record["name"], *record.get("aliases", [])]:
-                self.non_company_kind.setdefault(normalize_name(alias), record.get("kind", "other"))
+                self.non_company_exact.setdefault(alias.casefold(), kind)
+                if kind != "place":
+                    self.non_company_kind.setdefault(normalize_name(alias), kind)
 
     def company(self, company_id: str) -> CompanyEntry:
         return self.companies[company_id]
@@ -95,11 +105,14 @@ class KnowledgeBase:
         return self.companies[parent].name if parent in self.companies else None
 
     def lookup_company(self, surface: str) -> CompanyEntry | None:
-        company_id = self.company_by_alias.get(normalize_name(surface))
+        stripped = re.sub(r"['’]s?$", "", surface.strip())
+        company_id = self.company_by_surface.get(stripped.casefold()) or self.company_by_alias.get(
+            normalize_name(surface))
         return self.companies.get(company_id) if company_id else None
 
     def is_non_company(self, surface: str) -> bool:
-        return normalize_name(surface) in self.non_company_kind
+        exact = re.sub(r"^the\s+|['’]s?$", "", surface.strip(), flags=re.IGNORECASE).casefold()
+        return exact in self.non_company_exact or normalize_name(surface) in self.non_company_kind
 
     def lookup_technology(self, surface: str) -> TechnologyEntry | None:
         tech_id = self.technology_by_alias.get(normalize_name(surface))

@@ -44,12 +44,20 @@ def test_kb_company_ids_unique_and_parents_exist(companies):
 
 
 def test_kb_no_alias_claimed_by_two_companies(companies):
+    """Surface forms are unique (case-insensitive). Forms that differ but normalise alike ("Porsche SE",
+    "Porsche AG") are settled by the lookup rule: exact surface first (tested below)."""
     owners = defaultdict(set)
     for record in companies:
         for alias in [record["name"], *record["aliases"]]:
-            owners[normalize_name(alias)].add(record["id"])
+            owners[alias.casefold()].add(record["id"])
     shared = {alias: ids for alias, ids in owners.items() if len(ids) > 1}
     assert not shared
+
+
+@pytest.mark.parametrize(("surface", "expected"), [("Porsche SE", "porsche_se"), ("Porsche AG", "porsche"),
+                                                   ("Porsche", "porsche"), ("Volvo Group", "volvo_group")])
+def test_kb_exact_surface_settles_normalised_clashes(surface, expected):
+    assert load_kb().lookup_company(surface).id == expected
 
 
 def test_kb_non_companies_do_not_shadow_companies(companies):

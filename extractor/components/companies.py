@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -20,6 +21,8 @@ from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401
 from ..kb import KnowledgeBase, load_kb, normalize_name
+from ..normalize.money import currency_code
+from ..resources import load_jsonl
 from ..schema import Company, Mention
 
 RULER_KEY = "autonews_kb_companies"
@@ -40,7 +43,8 @@ _NON_COMPANY_HEADS = frozenset(
     "federation chamber committee board police army navy treasury reserve administration authority "
     "organization organisation foundation society club team league cup festival museum hospital times journal "
     "news post daily herald gazette magazine review television tv radio broadcasting newswires newswire wire "
-    "assembly cabinet state states republic kingdom city province municipality embassy consulate".split()
+    "assembly cabinet state states republic kingdom city province municipality embassy consulate platform platforms "
+    "architecture plant factory".split()
 )
 # Function words NER sometimes glues to the front of a name ("Beyond XPeng", "While Toyota").
 _LEADING_NOISE = frozenset(
@@ -48,6 +52,31 @@ _LEADING_NOISE = frozenset(
     "unlike like despite although though but and or whereas meanwhile also besides including among between "
     "against via when where if whether either neither rival fellow".split()
 )
+# Words that make "<known name> <word>" a company of its own ("Leapmotor International", "Toyota Tsusho" is in
+# the knowledge base anyway).
+_ORGANISATION_WORDS = frozenset(
+    "international holdings holding technology technologies financial finance capital mobility energy services "
+    "ventures venture software battery batteries automotive electric bank partners investment investments cells "
+    "power trucks truck solutions systems components parts industries industrial engineering logistics leasing "
+    "credit insurance robotics labs lab research design digital connect global europe americas asia motorsport "
+    "commercial vehicles".split()
+)
+_BUSINESS_NOUNS = (r"(?:company|carmaker|automaker|maker|firm|group|bank|brewer|operator|provider|supplier|unit|"
+                   r"subsidiary|arm|rival|partner|start-?up|investor|fund|conglomerate|manufacturer|retailer|"
+                   r"insurer|lender|chain|venture|business|grocer|supermarket|airline|utility)")
+_COMPANY_CONTEXT_BEFORE = re.compile(
+    rf"(?:\b{_BUSINESS_NOUNS}\s+|\b(?:stake|shares|holding|interest)\s+in\s+|"
+    r"\b(?:acquire|acquired|acquiring|buy|buys|bought|buying|purchase of|takeover of|bid for|merge with|"
+    r"merger with|shareholders of|shareholders in)\s+)$",
+    re.IGNORECASE,
+)
+_COMPANY_CONTEXT_AFTER = re.compile(
+    rf"^(?:\s*,\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){{0,4}}{_BUSINESS_NOUNS}\b|['’]s\s+(?:shares|stock|stake|"
+    r"board|shareholders|chief executive|profits?|revenues?|sales)\b)",
+    re.IGNORECASE,
+)
+# "AMSTERDAM/HANGZHOU -", "TOKYO, Dec 9 (Reuters) -": a dateline at the start of a line
+_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z/.' -]{2,}(?:,[^\n]{0,40}?)?(?:\([^)\n]{1,30}\))?\s*(?:-|--|—)")
 _TICKER = re.compile(r"^[A-Z0-9]{1,6}\.[A-Z]{1,3}$|^[A-Z]{1,5}\.N$")
 _QUOTED_VENTURE = re.compile(
     r"\b(?:joint venture|venture|JV|company|subsidiary|unit|entity|firm|brand)\s+(?:called\s+|named\s+|dubbed\s+)?"
@@ -85,7 +114,7 @@ class CompaniesComponent:
         for venture in ventures:
             for inner in [s for s in kb_spans if venture.start <= s.start and s.end <= venture.end]:
                 self._remove_mention(groups, inner, taken)
-        for span in ventures + self._ner_companies(doc, kb_spans, groups, taken):
+        for span in ventures + self._ner_companies(doc, kb_spans, groups, taken) + self._companies_by_context(doc):
             if any(s < span.end_char and span.start_char < e for s, e in taken + technology_spans):
                 continue
             key = normalize_name(span.text)
@@ -124,18 +153,21 @@ class CompaniesComponent:
         """ORG entities, cleaned and split; those explained by a knowledge-base match are dropped, and those
         that extend one with a name of their own ("Leapmotor International") replace it."""
         result = []
+        datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
+        places = _mostly_places(doc)
         for ent in doc.ents:
             if ent.label_ != "ORG":
                 continue
-            for part in _split_conjoined(_trim(ent)):
+            if ent.text in places or not self._is_company_like(_trim(ent)) and self.kb.lookup_company(ent.text) is None:
+                continue  # tagged as a place or person elsewhere; a whole that is a regulator is not split
+            for part in (p for piece in _split_dashes(ent) for p in _split_conjoined(_trim(piece))):
+                if any(s <= part.start_char and part.end_char <= e for s, e in datelines):
+                    continue
+                if part.text in places:
+                    continue
                 inner = [s for s in kb_spans if part.start <= s.start and s.end <= part.end]
                 if inner:
-                    leftover = [
-                        t for t in part
-                        if not any(s.start <= t.i < s.end for s in inner)
-                        and t.lower_ not in _GENERIC and not t.is_punct
-                    ]
-                    if not leftover or all(t.lower_ in _LEADING_NOISE or not t.text[:1].isupper() for t in leftover):
+                    if not _own_name_around(part, inner):
                         continue
                     # a name of its own built on a known one: the inner match is not a mention of it
                     for s in inner:
@@ -143,6 +175,23 @@ class CompaniesComponent:
                 if self._is_company_like(part):
                     result.append(part)
         return result
+
+    def _companies_by_context(self, doc: Doc) -> list[Span]:
+        """Names NER reads as a person, place or nationality ("Equant", "Alfa-Eco", "Ambev") that the sentence
+        treats as a company: "stake in X", "to buy X", "directory company X", "X, the venture capital arm"."""
+        found = []
+        text = doc.text
+        for ent in doc.ents:
+            if ent.label_ not in {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC"}:
+                continue
+            span = _trim(ent)
+            if len(span) == 0 or span.text in nationality_forms() or not self._is_company_like(span):
+                continue
+            before = text[max(0, span.start_char - 40) : span.start_char]
+            after = text[span.end_char : span.end_char + 80]
+            if _COMPANY_CONTEXT_BEFORE.search(before) or _COMPANY_CONTEXT_AFTER.match(after):
+                found.append(span)
+        return found
 
     @staticmethod
     def _named_ventures(doc: Doc) -> list[Span]:
@@ -158,8 +207,14 @@ class CompaniesComponent:
         text = span.text
         if len(text) < 2 or not any(ch.isupper() for ch in text) or not any(ch.isalpha() for ch in text):
             return False
-        if _TICKER.match(text) or "%" in text or re.search(r"[$€£¥]", text):
+        if _TICKER.match(text) or "%" in text or re.search(r"[$€£¥]", text) or re.search(r"\d", text):
+            return False  # tickers, figures and model codes ("C01", "ID.4") are not company names
+        if re.search(r"\w/\w", text):
+            return False  # "Wolfsburg/Stuttgart": a dateline of places
+        if re.fullmatch(r"[A-Z]{3}", text) and currency_code(text):
             return False
+        if re.fullmatch(r"[A-Z-]{5,}", text):
+            return False  # "KAISERSLAUTERN", "LUTON": shouted place names in lists and datelines
         if self.kb.is_non_company(text) or self.kb.lookup_technology(text) is not None:
             return False
         words = text.split()
@@ -273,12 +328,57 @@ def _merge_key(groups: dict[str, _Group], key: str) -> str:
     return key
 
 
+@lru_cache(maxsize=1)
+def nationality_forms() -> frozenset[str]:
+    return frozenset(f for r in load_jsonl("nationalities.jsonl") for f in r["forms"] + r.get("names", []))
+
+
+def _mostly_places(doc: Doc) -> set[str]:
+    """Surfaces NER tags as a place more often than as an organisation ("Stuttgart")."""
+    votes: dict[str, list[int]] = {}
+    for ent in doc.ents:
+        if ent.label_ in {"GPE", "LOC", "FAC"}:
+            votes.setdefault(ent.text, [0, 0])[0] += 1
+        elif ent.label_ == "ORG":
+            votes.setdefault(ent.text, [0, 0])[1] += 1
+    return {text for text, (place, org) in votes.items() if place > org}
+
+
+def _own_name_around(part: Span, inner: list[Span]) -> bool:
+    """"Leapmotor International" names a company of its own; "Stellantis Group", "Beyond XPeng" and
+    "50,1 Prozent of Porsche AG" do not: only capitalised words glued to the known name count."""
+    first, last = min(s.start for s in inner), max(s.end for s in inner)
+    doc = part.doc
+    extra = [t for t in doc[last : part.end] if t.lower_ not in _GENERIC and not t.is_punct]
+    extra_before = [t for t in doc[part.start : first] if t.lower_ not in _GENERIC and not t.is_punct]
+    if extra_before or not extra or len(inner) > 1:
+        return False
+    if not any(t.lower_ in _ORGANISATION_WORDS for t in extra):
+        return False  # "GMC Sierra", "GM Korea", "GM Chair": a model, a country unit, a job title
+    return all(t.text[:1].isupper() and t.is_alpha and t.lower_ not in _LEADING_NOISE for t in extra)
+
+
+def _split_dashes(span: Span) -> list[Span]:
+    """"AMSTERDAM/HANGZHOU - Stellantis N.V." -> its pieces around a free-standing dash."""
+    pieces, start = [], span.start
+    for token in span:
+        if token.text in {"-", "--", "—", "–"} and token.whitespace_:
+            if token.i > start:
+                pieces.append(span.doc[start : token.i])
+            start = token.i + 1
+    if start < span.end:
+        pieces.append(span.doc[start : span.end])
+    return pieces
+
+
 def _trim(span: Span) -> Span:
     """Drop leading stop words and "the", trailing possessives and punctuation."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in _LEADING_NOISE or doc[start].is_punct):
         start += 1
+    if end - start > 1 and doc[start].text in nationality_forms() and doc[start + 1].text[:1].isupper():
+        start += 1  # "U.S. Shaw's Supermarkets", "German Volkswagen"
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "’s", "'"}):
         end -= 1
     return doc[start:end]
@@ -294,6 +394,8 @@ def _split_conjoined(span: Span) -> list[Span]:
             left, right = doc[span.start : token.i], doc[token.i + 1 : span.end]
             if right.text.lower().strip(".") in {"co", "company", "sons", "partners"}:
                 return [span]
+            if len(left) == 1 and right[-1].lower_.rstrip(".") in _LEGAL_FORMS | {"bank", "banking"}:
+                return [span]  # "Hongkong and Shanghai Banking Corp"
             if left[0].text[:1].isupper() and right[0].text[:1].isupper():
                 return [left, right]
     return [span]

@@ -312,6 +312,11 @@ def grammar(models_directory: str | None = None) -> MoneyGrammar:
     return MoneyGrammar(load_jsonl("currencies.jsonl", models_directory))
 
 
+def currency_code(form: str) -> str | None:
+    """ISO code of a currency symbol, code or word ("EUR", "HK$", "yuan"), or None."""
+    return grammar()._currency(form) or None
+
+
 def find_money(text: str) -> list[MoneyMatch]:
     """Every money amount in ``text`` (figures without a currency of their own have ``currency=None``)."""
     return grammar().find(text)
