@@ -35,7 +35,10 @@ _CONTROL = re.compile(r"\b(?:control|controlling|majority|whole|entire|all of|ou
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|before|through|starting(?: in)?|from|beginning(?: in)?|in about)\s+"
                               r"(?:the\s+end\s+of\s+|early\s+|mid-|late\s+|around\s+)?$", re.IGNORECASE)
 _ANAPHORA = re.compile(r"\b(?:both (?:parties|companies|sides|firms)|the two (?:companies|firms|sides|groups|"
-                       r"carmakers|automakers|partners)|the (?:companies|partners|pair))\b", re.IGNORECASE)
+                       r"carmakers|automakers|partners)|the (?:companies|partners|pair)|their|they)\b", re.IGNORECASE)
+# "Through this cooperation ...", "The deal ...": the sentence continues the deal before it
+_SAME_DEAL = re.compile(r"\b(?:this|the|that|the same)\s+(?:\w+\s+){0,2}(?:deal|agreement|cooperation|partnership|"
+                        r"transaction|investment|acquisition|purchase|tie-up|alliance|accord)\b", re.IGNORECASE)
 _GRANULARITY_RANK = {"day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4}
 
 
@@ -123,10 +126,14 @@ def find_deals(
             if status is not None:
                 signals.append(DealSignal(type=deal_type, parties=parties, status=status, evidence=evidence))
                 continue
+            date_value = _date(text, start, end, dates)
+            if date_value is None and candidates and _SAME_DEAL.search(sentence) \
+                    and candidates[-1].sentence_index >= index - 2:
+                date_value = candidates[-1].date
             candidates.append(
                 _Candidate(
                     type=deal_type, parties=parties, roles=roles,
-                    date=_date(text, start, end, dates),
+                    date=date_value,
                     amount=_amount(deal_type, start, end, amounts),
                     stake=_stake(deal_type, sentence_stakes, parties),
                     technologies=[t.name for t in technologies if any(start <= m.start < end for m in t.mentions)],
