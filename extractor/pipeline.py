@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from . import extensions  # noqa: F401
 from .components import companies, deals, stakes, technologies, values  # noqa: F401  (register factories)
-from .kb import load_kb
+from .patterns import load_patterns
 from .settings import ACCEPTED_MODEL_NAMES, ACCEPTED_MODEL_VERSIONS, DEFAULT_MODEL, Settings
 
 NEEDED = ("ner", "senter")
@@ -90,23 +90,21 @@ def load_base(model: str) -> Language:
 
 def add_components(nlp: Language, models_dir: str | None = None) -> Language:
     """Our rulers and components after the statistical ones, in one fixed order."""
-    kb = load_kb(models_dir)
     company_ruler = nlp.add_pipe(
         "span_ruler", name="autonews_company_ruler",
         config={"spans_key": companies.RULER_KEY, "phrase_matcher_attr": "ORTH", "validate": False},
     )
-    company_ruler.add_patterns(kb.company_patterns())
-    exact, loose = kb.technology_patterns()
+    company_ruler.add_patterns(load_patterns("companies", models_dir))
     tech_exact = nlp.add_pipe(
         "span_ruler", name="autonews_tech_ruler_exact",
         config={"spans_key": technologies.EXACT_KEY, "phrase_matcher_attr": "ORTH", "validate": False},
     )
-    tech_exact.add_patterns(exact)
+    tech_exact.add_patterns(load_patterns("technologies_exact", models_dir))
     tech_loose = nlp.add_pipe(
         "span_ruler", name="autonews_tech_ruler_loose",
         config={"spans_key": technologies.LOOSE_KEY, "phrase_matcher_attr": "LOWER", "validate": False},
     )
-    tech_loose.add_patterns(loose)
+    tech_loose.add_patterns(load_patterns("technologies_loose", models_dir))
     nlp.add_pipe("autonews_values")
     nlp.add_pipe("autonews_technologies", config={"models_dir": models_dir})
     nlp.add_pipe("autonews_companies", config={"models_dir": models_dir})

@@ -100,3 +100,21 @@ def test_kb_lookup_canonicalises(surface, expected):
 )
 def test_kb_normalize_name(name, expected):
     assert normalize_name(name) == expected
+
+
+def test_kb_pattern_files_are_in_sync_with_the_knowledge_base():
+    """models/patterns/ is what the pipeline loads; scripts/build_patterns.py rebuilds it."""
+    from extractor.patterns import PATTERN_FILES, render_patterns
+    from extractor.resources import models_dir
+
+    for name, content in render_patterns().items():
+        assert (models_dir() / PATTERN_FILES[name]).read_text(encoding="utf-8") == content, name
+
+
+def test_kb_patterns_carry_ids_that_exist():
+    from extractor.patterns import load_patterns
+
+    kb = load_kb()
+    assert {p["id"] for p in load_patterns("companies")} <= set(kb.companies)
+    technology_ids = {p["id"] for p in load_patterns("technologies_exact") + load_patterns("technologies_loose")}
+    assert technology_ids <= set(kb.technologies)
