@@ -39,6 +39,14 @@ _ANAPHORA = re.compile(r"\b(?:both (?:parties|companies|sides|firms)|the two (?:
 # "Through this cooperation ...", "The deal ...": the sentence continues the deal before it
 _SAME_DEAL = re.compile(r"\b(?:this|the|that|the same)\s+(?:\w+\s+){0,2}(?:deal|agreement|cooperation|partnership|"
                         r"transaction|investment|acquisition|purchase|tie-up|alliance|accord)\b", re.IGNORECASE)
+_DESCRIBED_SUBJECT = re.compile(
+    r"^\s*(?:(?:The|the)\s+(?:[\w-]+\s+){0,3}(?:carmaker|automaker|company|group|firm|maker|manufacturer|giant|"
+    r"brewer|bank|investor|conglomerate|supplier|startup|start-up)\b|It\s|They\s)"
+)
+_JV_REFERENCE = re.compile(r"\b(?:the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_JV_FOUNDING = re.compile(r"\b(?:form\w*|set(?:s|ting)? up|establish\w*|creat\w+|launch\w*|sign\w*|agree\w*|"
+                          r"announc\w+|found\w*|unveil\w*|start\w*|plan\w* to|will (?:form|create|set up))\b",
+                          re.IGNORECASE)
 _GRANULARITY_RANK = {"day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4}
 
 
@@ -102,7 +110,8 @@ def find_deals(
         sentence = text[start:end]
         in_sentence = [m for m in mentions if start <= m.start < end]
         names = list(dict.fromkeys(m.name for m in in_sentence))
-        types = _types(sentence, grammar)
+        status = _status(sentence, grammar)
+        types = _types(sentence, grammar, keep_references=status is not None)
         if not types:
             if names:
                 previous_parties = names
@@ -116,11 +125,12 @@ def find_deals(
                 previous_parties = names
             continue
         evidence = Mention(text=sentence, start=start, end=end)
-        status = _status(sentence, grammar)
         sentence_stakes = [s for s in stakes if start <= s.start < end]
+        subject = previous_parties[0] if previous_parties and _DESCRIBED_SUBJECT.match(
+            text[start : in_sentence[0].start if in_sentence else end]) else None
         for deal_type, trigger_at in types:
             parties, roles, venture = _parties(deal_type, text, start, end, trigger_at, in_sentence, sentence_stakes,
-                                               companies)
+                                               companies, subject)
             if len(parties) < 2:
                 continue
             if status is not None:
@@ -145,13 +155,16 @@ def find_deals(
     return [_to_deal(c) for c in _merge(candidates)], signals
 
 
-def _types(sentence: str, grammar: DealGrammar) -> list[tuple[str, int]]:
+def _types(sentence: str, grammar: DealGrammar, keep_references: bool = False) -> list[tuple[str, int]]:
     """Deal types the sentence announces, each with the position of its trigger."""
     found: dict[str, int] = {}
     for deal_type, pattern in grammar.triggers:
         match = pattern.search(sentence)
         if match:
             found.setdefault(deal_type, match.start())
+    if "joint_venture" in found and not keep_references and _JV_REFERENCE.search(sentence[: found["joint_venture"]]) \
+            and not _JV_FOUNDING.search(sentence):
+        del found["joint_venture"]  # "the joint venture's chief executive": a venture already told
     if "partnership" in found and (len(found) > 1 or not _EVENT.search(sentence)):
         del found["partnership"]  # a specific type wins; a partnership named without an event is context
     if "acquisition" in found and "investment" in found:
@@ -182,10 +195,16 @@ def _status(sentence: str, grammar: DealGrammar) -> str | None:
 
 
 def _parties(deal_type: str, text: str, start: int, end: int, trigger_at: int, in_sentence: list[_Mention],
-             stakes: list[Stake], companies: list[Company]) -> tuple[list[str], dict[str, str], str | None]:
+             stakes: list[Stake], companies: list[Company],
+             subject: str | None = None) -> tuple[list[str], dict[str, str], str | None]:
+    """Principal parties in role order, then the sentence's other companies. ``subject`` is the company a
+    sentence opening with "The carmaker behind Peugeot, Fiat and Jeep ..." or "It ..." refers to."""
     trigger = start + trigger_at
     names = list(dict.fromkeys(m.name for m in in_sentence))
     before = [m for m in in_sentence if m.end <= trigger]
+    if subject is not None:
+        before = [_Mention(start, start, subject)]
+        names = [subject] + [n for n in names if n != subject]
     after = [m for m in in_sentence if m.start >= trigger]
     venture = None
     if deal_type in {"investment", "acquisition"}:

@@ -59,7 +59,7 @@ _ORGANISATION_WORDS = frozenset(
     "ventures venture software battery batteries automotive electric bank partners investment investments cells "
     "power trucks truck solutions systems components parts industries industrial engineering logistics leasing "
     "credit insurance robotics labs lab research design digital connect global europe americas asia motorsport "
-    "commercial vehicles".split()
+    "commercial vehicles vehicle".split()
 )
 _BUSINESS_NOUNS = (r"(?:company|carmaker|automaker|maker|firm|group|bank|brewer|operator|provider|supplier|unit|"
                    r"subsidiary|arm|rival|partner|start-?up|investor|fund|conglomerate|manufacturer|retailer|"
