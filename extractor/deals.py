@@ -31,7 +31,10 @@ _COMPLETION = re.compile(
     re.IGNORECASE,
 )
 _CONTROL = re.compile(r"\b(?:control|controlling|majority|whole|entire|all of|outright|full ownership|wholly|"
-                      r"takeover|take over|took over|taking over|buy-?out|bought out|remaining)\b", re.IGNORECASE)
+                      r"takeover|take over|took over|taking over|buy-?out|bought out|remaining|"
+                      r"(?:does|did|do) not already own|rest of)\b", re.IGNORECASE)
+_BACKGROUND = re.compile(r"\b(?:had|was formed|were formed|previously|formerly|former|earlier|in the past|ago|since|"
+                         r"originally|first (?:bought|took|invested))\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|before|through|starting(?: in)?|from|beginning(?: in)?|in about)\s+"
                               r"(?:the\s+end\s+of\s+|early\s+|mid-|late\s+|around\s+)?$", re.IGNORECASE)
 _ANAPHORA = re.compile(r"\b(?:both (?:parties|companies|sides|firms)|the two (?:companies|firms|sides|groups|"
@@ -126,8 +129,10 @@ def find_deals(
             continue
         evidence = Mention(text=sentence, start=start, end=end)
         sentence_stakes = [s for s in stakes if start <= s.start < end]
-        subject = previous_parties[0] if previous_parties and _DESCRIBED_SUBJECT.match(
-            text[start : in_sentence[0].start if in_sentence else end]) else None
+        opening = text[start : in_sentence[0].start if in_sentence else end]
+        subject = previous_parties[0] if previous_parties and (
+            _DESCRIBED_SUBJECT.match(opening) or re.search(r"\bit\s+(?:will|would|has|had|is|was|said|agreed)\b", opening)
+        ) else None
         for deal_type, trigger_at in types:
             parties, roles, venture = _parties(deal_type, text, start, end, trigger_at, in_sentence, sentence_stakes,
                                                companies, subject)
@@ -151,7 +156,7 @@ def find_deals(
                 )
             )
         previous_parties = names
-    _date_lead_deals(candidates, dates, published)
+    _date_lead_deals(candidates, dates, published, text)
     return [_to_deal(c) for c in _merge(candidates)], signals
 
 
@@ -293,17 +298,24 @@ def _stake(deal_type: str, stakes: list[Stake], parties: list[str]) -> float | N
     return (own or held)[0].percent
 
 
-def _date_lead_deals(candidates: list[_Candidate], dates: list[DateValue], published: date | None) -> None:
-    """The deal a news report leads with happened on the day the report names as its own (a dateline day or
-    "on Wednesday" resolved to the publication date); background deals keep their own dates."""
+def _date_lead_deals(candidates: list[_Candidate], dates: list[DateValue], published: date | None,
+                     text: str) -> None:
+    """A deal the report announces happened on the day the report names as its own ("on Wednesday" resolved
+    to the publication date, or a dateline in the body); background deals keep their own dates, and a
+    publication day printed only in a header line ("-- Sat May 30, 2009 10:00am EDT --") ties no deal."""
     if published is None or not candidates:
         return
-    if not any(d.value == published.isoformat() for d in dates):
+    day = published.isoformat()
+    if not any(d.value == day and not _in_header(text, d.start) for d in dates):
         return
-    first = min(c.sentence_index for c in candidates)
     for candidate in candidates:
-        if candidate.date is None and candidate.sentence_index <= first + 1:
-            candidate.date = published.isoformat()
+        if candidate.date is None and not _BACKGROUND.search(candidate.evidence.text):
+            candidate.date = day
+
+
+def _in_header(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return text[line_start:position].lstrip().startswith("--")
 
 
 def _merge(candidates: list[_Candidate]) -> list[_Candidate]:

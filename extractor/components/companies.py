@@ -124,6 +124,9 @@ class CompaniesComponent:
             else:
                 self._add(groups, f"ner:{key}", _display_name(span.text), None, span)
             taken.append((span.start_char, span.end_char))
+        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        for key in [k for k, g in groups.items() if g.kb_id is None and g.name in surnames]:
+            del groups[key]  # "Piech" after "Ferdinand Piech": a person
         self._learn_abbreviations(doc, groups, taken)
         self._propagate(doc, groups, taken + technology_spans)
         doc._.autonews_companies = self._to_records(doc, groups)
@@ -185,7 +188,7 @@ class CompaniesComponent:
             if ent.label_ not in {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC"}:
                 continue
             span = _trim(ent)
-            if len(span) == 0 or span.text in nationality_forms() or not self._is_company_like(span):
+            if len(span) == 0 or span.text in country_names() or not self._is_company_like(span):
                 continue
             before = text[max(0, span.start_char - 40) : span.start_char]
             after = text[span.end_char : span.end_char + 80]
@@ -330,6 +333,11 @@ def _merge_key(groups: dict[str, _Group], key: str) -> str:
 
 @lru_cache(maxsize=1)
 def nationality_forms() -> frozenset[str]:
+    return frozenset(f for r in load_jsonl("nationalities.jsonl") for f in r["forms"])
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
     return frozenset(f for r in load_jsonl("nationalities.jsonl") for f in r["forms"] + r.get("names", []))
 
 
