@@ -36,6 +36,15 @@ _ISSUE_SIZE = re.compile(r"\b(?:new|fresh|newly issued)\s+(?:shares|stocks?)\b[^
                          r"representing|or)\s+(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
 _OWNERSHIP_LIST = re.compile(r"\b(?:ownership structure|shareholder structure|shareholding structure|"
                              r"shareholders?\s*:|ownership\s*:|stakes\s*:)", re.IGNORECASE)
+_DESCRIPTION = re.compile(
+    r"\b[Tt]he\s+(?P<nat>U\.S\.|[A-Z][a-z]+)\s+(?:[a-z-]+\s+)?(?:carmaker|automaker|group|company|firm|maker|investor|"
+    r"manufacturer|partner|giant|brewer|bank|conglomerate|rival)\b"
+)
+_TARGET_ANCHOR = re.compile(
+    r"\b(?:stake|holding|shareholding|interest|share|invest\w*(?:\s+\S+){0,6}?|took control of|take control of|"
+    r"buy|buys|bought|acquire[sd]?|purchase[sd]?)\s+(?:in\s+)?",
+    re.IGNORECASE,
+)
 # "a 51:49 joint venture", "the 50-50 venture", "owned 50/50"
 _SPLIT = re.compile(
     r"(?<![\d.])(?P<a>\d{1,2}(?:\.\d+)?)\s?(?::|-|/|–)\s?(?P<b>\d{1,2}(?:\.\d+)?)(?![\d.%])"
@@ -110,6 +119,7 @@ class _CompanyMention:
     start: int
     end: int
     name: str
+    country: str | None = None
 
 
 class StakesComponent:
@@ -157,9 +167,10 @@ class StakesComponent:
                               percent=round(percent.value, 2), holder=each_holder, target=each_target, role=role)
                     )
                 previous_stake_end = percent.end
+        stakes = _fill_targets(stakes, _topic(doc._.autonews_companies or []))
         stakes += self._splits(doc, mentions)
         stakes.sort(key=lambda st: st.start)
-        doc._.autonews_stakes = _fill_targets(stakes)
+        doc._.autonews_stakes = stakes
         return doc
 
     @staticmethod
@@ -236,23 +247,41 @@ class StakesComponent:
         before = [m for m in in_sentence if m.end <= percent.start]
         left = text[s_start : percent.start]
         right = text[percent.end : s_end]
-        owned_by = self.g.owned_by_after.match(right)
+        owned_by = self.g.owned_by_after.match(right) or (
+            re.search(r"\b(?:owned|held|controlled)\s+$", left) and re.match(r"^\s*by\s+", right))
         if owned_by:
+            # "Maruti Suzuki, 54 percent-owned by Suzuki", "Mazda, owned one-third by Ford"
             by_start = percent.end + owned_by.end()
             holder = next((m.name for m in after if m.start - by_start <= 5), None)
+            if holder is None:
+                holder = self._described(text, percent.end, s_end, mentions, forward=True)
             target = before[-1].name if before else None
             return holder, target if target != holder else None
-        target = self._target(text, s_start, percent, before, after)
-        if self.g.sold_before.search(left[-60:]):
-            return None, target  # a block being sold: its seller no longer holds it
-        # holder: a possessive right before ("Ford's 33.4% stake"), else the nearest actor before
+        target = self._target(text, s_start, s_end, percent, before, after, mentions)
+        if self.g.sold_before.search(left[-40:]) or re.search(r"\b(?:additional|another|further)\s+$", left):
+            return None, target  # a block that changes hands: its seller no longer holds it, the buyer more
+        which = re.search(r"(?:,\s*)?\bin which\s+(?P<who>it|\w+)\s+(?:holds|owns|has|had|held|owned)\s+$", left)
+        if which and before:
+            # "Maruti Suzuki, in which it holds 56%"
+            target = before[-1].name
+            subject = next((m.name for m in before if m.name != target), None)
+            return subject or self._previous_subject(text, s_start, mentions, target), target
+        # holder: a possessive ("Ford's 33.4% stake"), unless it names the owned company
         possessive = next(
             (m for m in reversed(before) if re.match(r"^['’]s?\s", text[m.end : m.end + 3])
              and m.name != target and percent.start - m.end <= 80), None
         )
         if possessive is not None:
+            if re.match(r"^['’]s?\s+(?:[\w-]+\s+){0,2}(?:shareholder|investor|owner|stakeholder)",
+                        text[possessive.end : possessive.end + 60]):
+                # "Porsche SE remains Volkswagen's largest shareholder with 50.7%"
+                subject = next((m.name for m in before if m.name != possessive.name), None)
+                return subject, possessive.name
             return possessive.name, target
+        described = self._described(text, s_start, percent.start, mentions, forward=False, exclude=target)
         candidates = [m for m in before if m.name != target]
+        if described is not None and (not candidates or _DESCRIPTION.search(text[candidates[-1].end : percent.start])):
+            return described, target  # "the Italian automaker's holding", "the French group holds"
         if not candidates:
             if re.search(r"\b(?:it|its|the (?:company|group|firm|carmaker|automaker|maker|[\w-]+-based \w+))\b",
                          left, re.IGNORECASE):
@@ -270,23 +299,36 @@ class StakesComponent:
         return nearest.name, target
 
     @staticmethod
-    def _target(text: str, s_start: int, percent: PercentMatch, before: list[_CompanyMention],
-                after: list[_CompanyMention]) -> str | None:
-        right = text[percent.end :]
-        object_match = re.match(
-            r"^(?:[\s-]*[\w-]+){0,4}?\s+(?:in|of)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){0,3})?", right
-        )
+    def _described(text: str, start: int, end: int, mentions: list[_CompanyMention], *, forward: bool,
+                   exclude: str | None = None) -> str | None:
+        """"the Italian automaker", "the U.S. automaker's", "the French group": the latest company of that
+        nationality named before the description."""
+        matches = list(_DESCRIPTION.finditer(text, start, end))
+        if not matches:
+            return None
+        match = matches[0] if forward else matches[-1]
+        country = nationality_country(match.group("nat"))
+        if country is None:
+            return None
+        earlier = [m for m in mentions if m.end <= match.start() and m.country == country and m.name != exclude]
+        return earlier[-1].name if earlier else None
+
+    @staticmethod
+    def _target(text: str, s_start: int, s_end: int, percent: PercentMatch, before: list[_CompanyMention],
+                after: list[_CompanyMention], mentions: list[_CompanyMention]) -> str | None:
+        right = text[percent.end : s_end]
+        object_match = re.match(r"^(?:[\s-]*[\w-]+){0,4}?\s+(?:in|of)\s+", right)
         if object_match:
             anchor = percent.end + object_match.end()
-            candidate = next((m for m in after if 0 <= m.start - anchor <= 2), None)
+            if re.match(r"it\b", text[anchor : anchor + 3]):
+                return before[0].name if before else None  # "its 20 percent stake in it"
+            candidate = _first_after(text, anchor, after)
             if candidate is not None:
                 return candidate.name
-        # "raised its stake in JAC to 50%": the company between the stake noun and the percentage
+        # "raised its stake in JAC to 50%", "invest 1.5bn euros in Leapmotor ... for a stake of 20%"
         left = text[s_start : percent.start]
-        stake_in = list(re.finditer(r"\b(?:stake|holding|shareholding|interest)\s+in\s+", left, re.IGNORECASE))
-        if stake_in:
-            anchor = s_start + stake_in[-1].end()
-            candidate = next((m for m in before if 0 <= m.start - anchor <= 4), None)
+        for anchor_match in reversed(list(_TARGET_ANCHOR.finditer(left))):
+            candidate = _first_after(text, s_start + anchor_match.end(), before)
             if candidate is not None:
                 return candidate.name
         return None
@@ -333,8 +375,37 @@ def _conjoined(text: str, mentions: list[_CompanyMention], start: int) -> list[s
     return list(dict.fromkeys(names))
 
 
-def _fill_targets(stakes: list[Stake]) -> list[Stake]:
-    """"bought 21 pct of the stock": the target is the one this holder's other stakes in the article name."""
+def _first_after(text: str, anchor: int, mentions: list[_CompanyMention]) -> _CompanyMention | None:
+    """The company named right after ``anchor``, past a few describing words ("Chinese electric-car maker")."""
+    for mention in mentions:
+        if mention.start < anchor:
+            continue
+        gap = text[anchor : mention.start]
+        if len(gap) <= 60 and not re.search(r"[,.;:()]", gap) and len(gap.split()) <= 5:
+            return mention
+        return None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> dict[str, str]:
+    return {form.lower(): r["country"] for r in load_jsonl("nationalities.jsonl") for form in r["forms"]}
+
+
+def nationality_country(word: str) -> str | None:
+    return _nationalities().get(word.lower().rstrip("'’s"))
+
+
+def _topic(companies: list[Company]) -> str | None:
+    """The company the article is about: the one named most often."""
+    if not companies:
+        return None
+    return max(companies, key=lambda c: (len(c.mentions), -c.mentions[0].start)).name
+
+
+def _fill_targets(stakes: list[Stake], topic: str | None) -> list[Stake]:
+    """"bought 21 pct of the stock": the target is the one this holder's other stakes in the article name;
+    failing that, a shareholding with no company named is one in the company the article is about."""
     known: dict[str, list[str]] = {}
     for stake in stakes:
         if stake.holder and stake.target:
@@ -343,10 +414,12 @@ def _fill_targets(stakes: list[Stake]) -> list[Stake]:
     for stake in stakes:
         if stake.holder and not stake.target and len(set(known.get(stake.holder, []))) == 1:
             stake = stake.model_copy(update={"target": known[stake.holder][0]})
+        elif not stake.target and topic is not None and topic != stake.holder:
+            stake = stake.model_copy(update={"target": topic})
         result.append(stake)
     return result
 
 
 def _company_mentions(companies: list[Company]) -> list[_CompanyMention]:
-    found = [_CompanyMention(m.start, m.end, c.name) for c in companies for m in c.mentions]
+    found = [_CompanyMention(m.start, m.end, c.name, c.country) for c in companies for m in c.mentions]
     return sorted(found, key=lambda m: m.start)
