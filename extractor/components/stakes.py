@@ -40,8 +40,12 @@ _DESCRIPTION = re.compile(
     r"\b[Tt]he\s+(?P<nat>U\.S\.|[A-Z][a-z]+)\s+(?:[a-z-]+\s+)?(?:carmaker|automaker|group|company|firm|maker|investor|"
     r"manufacturer|partner|giant|brewer|bank|conglomerate|rival)\b"
 )
+_DESCRIBED_OBJECT = re.compile(
+    r"^(?:\s+[\w-]+){0,3}?\s+(?:in|of)\s+(?:its|the|their)\s+(?:(?P<nat>U\.S\.|[A-Z][a-z]+)\s+)?(?:[a-z-]+\s+)?"
+    r"(?:carmaker|automaker|group|company|firm|maker|partner|manufacturer|brewer|bank|rival|unit|business)\b"
+)
 _TARGET_ANCHOR = re.compile(
-    r"\b(?:stake|holding|shareholding|interest|share|invest\w*(?:\s+\S+){0,6}?|took control of|take control of|"
+    r"\b(?:stake|holding|shareholding|interest|share|shareholder|invest\w*(?:\s+\S+){0,6}?|took control of|take control of|"
     r"buy|buys|bought|acquire[sd]?|purchase[sd]?)\s+(?:in\s+)?",
     re.IGNORECASE,
 )
@@ -266,6 +270,11 @@ class StakesComponent:
             target = before[-1].name
             subject = next((m.name for m in before if m.name != target), None)
             return subject or self._previous_subject(text, s_start, mentions, target), target
+        whose = next((m for m in reversed(before) if re.match(r"^,?\s+whose\b", text[m.end : m.end + 9])), None)
+        if whose is not None:
+            # "... equity ties with Ford, whose stake has dropped to 11 percent": Ford's stake in the subject
+            subject = next((m.name for m in reversed(before) if m.name != whose.name and m.end <= whose.start), None)
+            return whose.name, target or subject
         # holder: a possessive ("Ford's 33.4% stake"), unless it names the owned company
         possessive = next(
             (m for m in reversed(before) if re.match(r"^['’]s?\s", text[m.end : m.end + 3])
@@ -317,6 +326,15 @@ class StakesComponent:
     def _target(text: str, s_start: int, s_end: int, percent: PercentMatch, before: list[_CompanyMention],
                 after: list[_CompanyMention], mentions: list[_CompanyMention]) -> str | None:
         right = text[percent.end : s_end]
+        described = _DESCRIBED_OBJECT.match(right)
+        if described:
+            # "36.8 pct of its Japanese partner", "a 34% stake in the scandal-hit carmaker"
+            country = nationality_country(described.group("nat")) if described.group("nat") else None
+            subject = before[0].name if before else None
+            for pool in (before, [m for m in mentions if m.end <= s_start]):
+                fitting = [m for m in pool if m.name != subject and (country is None or m.country == country)]
+                if fitting:
+                    return fitting[-1].name
         object_match = re.match(r"^(?:[\s-]*[\w-]+){0,4}?\s+(?:in|of)\s+", right)
         if object_match:
             anchor = percent.end + object_match.end()
