@@ -274,7 +274,7 @@ class StakesComponent:
         if whose is not None:
             # "... equity ties with Ford, whose stake has dropped to 11 percent": Ford's stake in the subject
             subject = next((m.name for m in reversed(before) if m.name != whose.name and m.end <= whose.start), None)
-            return whose.name, target or subject
+            return whose.name, subject or target
         # holder: a possessive ("Ford's 33.4% stake"), unless it names the owned company
         possessive = next(
             (m for m in reversed(before) if re.match(r"^['’]s?\s", text[m.end : m.end + 3])
