@@ -50,6 +50,10 @@ _JV_REFERENCE = re.compile(r"\b(?:the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$
 _JV_FOUNDING = re.compile(r"\b(?:form\w*|set(?:s|ting)? up|establish\w*|creat\w+|launch\w*|sign\w*|agree\w*|"
                           r"announc\w+|found\w*|unveil\w*|start\w*|plan\w* to|will (?:form|create|set up))\b",
                           re.IGNORECASE)
+_PRICE_CUE = re.compile(r"\b(?:for|pay|pays|paid|paying|invest\w*|worth|valued at|valuing|price of|cost of|"
+                        r"investment of|capital of|inject\w*|spend\w*|spent|total of)\s+(?:about\s+|around\s+|roughly\s+|"
+                        r"some\s+|up to\s+|approximately\s+|nearly\s+|almost\s+|an? (?:initial|total)\s+)?\S*\s*$",
+                        re.IGNORECASE)
 _GRANULARITY_RANK = {"day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4}
 
 
@@ -109,7 +113,9 @@ def find_deals(
     candidates: list[_Candidate] = []
     signals: list[DealSignal] = []
     previous_parties: list[str] = []
-    for index, (start, end) in enumerate(sentences):
+    units = [(index, sentence, clause) for index, sentence in enumerate(sentences)
+             for clause in _clauses(text, sentence, mentions)]
+    for index, (s_start, s_end), (start, end) in units:
         sentence = text[start:end]
         in_sentence = [m for m in mentions if start <= m.start < end]
         names = list(dict.fromkeys(m.name for m in in_sentence))
@@ -127,7 +133,7 @@ def find_deals(
             if names:
                 previous_parties = names
             continue
-        evidence = Mention(text=sentence, start=start, end=end)
+        evidence = Mention(text=text[s_start:s_end], start=s_start, end=s_end)
         sentence_stakes = [s for s in stakes if start <= s.start < end]
         opening = text[start : in_sentence[0].start if in_sentence else end]
         subject = previous_parties[0] if previous_parties and (
@@ -141,7 +147,7 @@ def find_deals(
             if status is not None:
                 signals.append(DealSignal(type=deal_type, parties=parties, status=status, evidence=evidence))
                 continue
-            date_value = _date(text, start, end, dates)
+            date_value = _date(text, start, end, dates) or _date(text, s_start, s_end, dates)
             if date_value is None and candidates and _SAME_DEAL.search(sentence) \
                     and candidates[-1].sentence_index >= index - 2:
                 date_value = candidates[-1].date
@@ -149,15 +155,32 @@ def find_deals(
                 _Candidate(
                     type=deal_type, parties=parties, roles=roles,
                     date=date_value,
-                    amount=_amount(deal_type, start, end, amounts),
+                    amount=_amount(deal_type, text, start, end, amounts),
                     stake=_stake(deal_type, sentence_stakes, parties),
-                    technologies=[t.name for t in technologies if any(start <= m.start < end for m in t.mentions)],
+                    technologies=[t.name for t in technologies if any(s_start <= m.start < s_end for m in t.mentions)],
                     evidence=evidence, venture=venture, sentence_index=index,
                 )
             )
         previous_parties = names
     _date_lead_deals(candidates, dates, published, text)
     return [_to_deal(c) for c in _merge(candidates)], signals
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+while\s+|,\s+(?=(?:and\s+)?(?:it|they)\s)")
+
+
+def _clauses(text: str, sentence: tuple[int, int], mentions: list[_Mention]) -> list[tuple[int, int]]:
+    """"Toyota will take 4.94% of Suzuki for ¥96 billion, and Suzuki will buy ¥48 billion of Toyota shares":
+    clauses that each name a company are read as deals of their own."""
+    start, end = sentence
+    cuts = [start]
+    for match in _CLAUSE_BREAK.finditer(text, start, end):
+        left = [m for m in mentions if cuts[-1] <= m.start < match.start()]
+        right = [m for m in mentions if match.end() <= m.start < end]
+        if left and right and len({m.name for m in left} | {m.name for m in right}) >= 2:
+            cuts.append(match.end())
+    bounds = cuts + [end]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
 
 
 def _types(sentence: str, grammar: DealGrammar, keep_references: bool = False) -> list[tuple[str, int]]:
@@ -170,8 +193,11 @@ def _types(sentence: str, grammar: DealGrammar, keep_references: bool = False) -
     if "joint_venture" in found and not keep_references and _JV_REFERENCE.search(sentence[: found["joint_venture"]]) \
             and not _JV_FOUNDING.search(sentence):
         del found["joint_venture"]  # "the joint venture's chief executive": a venture already told
-    if "partnership" in found and (len(found) > 1 or not _EVENT.search(sentence)):
-        del found["partnership"]  # a specific type wins; a partnership named without an event is context
+    if "partnership" in found and (found.keys() & {"investment", "acquisition", "joint_venture"}
+                                   or not _EVENT.search(sentence)):
+        del found["partnership"]  # an equity deal or venture wins; a partnership named without an event is context
+    if "investment" in found and "acquisition" not in found and _CONTROL.search(sentence):
+        found["acquisition"] = found.pop("investment")  # "buy the shares it does not already own"
     if "acquisition" in found and "investment" in found:
         keep = "acquisition" if _CONTROL.search(sentence) else "investment"
         drop = "investment" if keep == "acquisition" else "acquisition"
@@ -218,8 +244,10 @@ def _parties(deal_type: str, text: str, start: int, end: int, trigger_at: int, i
             buyer, target = with_roles[0].holder, with_roles[0].target
         else:
             buyer = before[-1].name if before else names[0]
-            target = next((m.name for m in after if m.name != buyer), None) or next(
-                (n for n in names if n != buyer), None)
+            owned = [m for m in after if m.name != buyer]
+            if len(owned) > 1 and re.match(r"^['’]s?\s+(?:[\w-]+\s+){0,3}$", text[owned[0].end : owned[1].start]):
+                owned = owned[1:]  # "Ford's Volvo car unit": the owner is named, the unit is bought
+            target = owned[0].name if owned else next((n for n in names if n != buyer), None)
         principal = [buyer, target]
         roles = {buyer: "buyer" if deal_type == "acquisition" else "investor", target: "target"}
     elif deal_type == "joint_venture":
@@ -279,16 +307,26 @@ def _date(text: str, start: int, end: int, dates: list[DateValue]) -> str | None
     return best.value
 
 
-def _amount(deal_type: str, start: int, end: int, amounts: list[Amount]) -> DealAmount | None:
-    if deal_type not in {"investment", "acquisition"}:
-        return None
+def _amount(deal_type: str, text: str, start: int, end: int, amounts: list[Amount]) -> DealAmount | None:
+    """The price: the amount the clause pays, invests or values the deal at; for a venture, its capital."""
     usable = [a for a in amounts if start <= a.start < end and a.kind not in {"per_share", "range_low"}]
+    if deal_type == "joint_venture":
+        usable = [a for a in usable if _PRICE_CUE.search(text[max(start, a.start - 40) : a.start])]
+    elif deal_type not in {"investment", "acquisition"}:
+        return None
     if not usable:
         return None
-    return DealAmount(value=usable[0].value, currency=usable[0].currency)
+    cued = [a for a in usable if _PRICE_CUE.search(text[max(start, a.start - 40) : a.start])]
+    chosen = (cued or usable)[0]
+    return DealAmount(value=chosen.value, currency=chosen.currency)
 
 
 def _stake(deal_type: str, stakes: list[Stake], parties: list[str]) -> float | None:
+    """The buyer's holding after the deal ("raising its stake to 61.8%"), else the share transferred; for a
+    joint venture, the first-listed partner's share."""
+    if deal_type == "joint_venture":
+        own = [s for s in stakes if s.holder == parties[0]]
+        return own[0].percent if own else None
     if deal_type not in {"investment", "acquisition"}:
         return None
     held = [s for s in stakes if s.role in {"held", "targeted"}]
@@ -319,16 +357,16 @@ def _in_header(text: str, position: int) -> bool:
 
 
 def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
-    """One deal, one record: the same type and principal parties with compatible dates are one deal."""
+    """One deal, one record: the same type and principal parties, compatible dates and attributes, and told
+    close together or referred to as "the deal"."""
     merged: list[_Candidate] = []
     for candidate in candidates:
-        key = _key(candidate)
         for existing in merged:
-            if _key(existing) == key and (existing.date is None or candidate.date is None
-                                          or existing.date == candidate.date):
+            if _key(existing) == _key(candidate) and _compatible(existing, candidate):
                 existing.date = existing.date or candidate.date
                 existing.amount = existing.amount or candidate.amount
-                existing.stake = existing.stake if existing.stake is not None else candidate.stake
+                stakes = [x for x in (existing.stake, candidate.stake) if x is not None]
+                existing.stake = max(stakes) if stakes else None  # the holding after the deal
                 existing.technologies = list(dict.fromkeys(existing.technologies + candidate.technologies))
                 existing.venture = existing.venture or candidate.venture
                 break
@@ -337,9 +375,19 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
     return merged
 
 
+def _compatible(a: _Candidate, b: _Candidate) -> bool:
+    if a.date and b.date and a.date != b.date:
+        return False
+    if a.amount and b.amount and a.amount.currency == b.amount.currency and a.amount.value != b.amount.value:
+        return False
+    if a.date == b.date and a.date is not None:
+        return True
+    return abs(a.sentence_index - b.sentence_index) <= 3 or bool(_SAME_DEAL.search(b.evidence.text))
+
+
 def _key(candidate: _Candidate) -> tuple:
     principal = [p for p in candidate.parties if p in candidate.roles] or candidate.parties[:2]
-    if candidate.type in {"partnership", "joint_venture"}:
+    if candidate.type in {"partnership", "joint_venture", "acquisition"}:
         return candidate.type, frozenset(principal[:2])
     return candidate.type, tuple(principal[:2])
 
