@@ -30,7 +30,7 @@ _COMPLETION = re.compile(
     r"has (?:bought|acquired)|bought|acquired|invested|announced)\b",
     re.IGNORECASE,
 )
-_CONTROL = re.compile(r"\b(?:control|controlling|majority|whole|entire|all of|outright|full ownership|wholly|"
+_CONTROL = re.compile(r"\b(?:control|controlling|majority|whole|entire|all of|outright|full ownership|"
                       r"takeover|take over|took over|taking over|buy-?out|bought out|remaining|"
                       r"(?:does|did|do) not already own|rest of)\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:had|was formed|were formed|previously|formerly|former|earlier|in the past|ago|since|"

@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 
 from . import extensions  # noqa: F401
-from .components import companies, deals, stakes, technologies, values  # noqa: F401  (register factories)
+from .components import companies, deals, sentences, stakes, technologies, values  # noqa: F401  (register factories)
 from .patterns import load_patterns
 from .settings import ACCEPTED_MODEL_NAMES, ACCEPTED_MODEL_VERSIONS, DEFAULT_MODEL, Settings
 
@@ -90,6 +90,7 @@ def load_base(model: str) -> Language:
 
 def add_components(nlp: Language, models_dir: str | None = None) -> Language:
     """Our rulers and components after the statistical ones, in one fixed order."""
+    nlp.add_pipe("autonews_sentences")
     company_ruler = nlp.add_pipe(
         "span_ruler", name="autonews_company_ruler",
         config={"spans_key": companies.RULER_KEY, "phrase_matcher_attr": "ORTH", "validate": False},

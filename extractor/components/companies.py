@@ -77,6 +77,10 @@ _COMPANY_CONTEXT_AFTER = re.compile(
 )
 # "AMSTERDAM/HANGZHOU -", "TOKYO, Dec 9 (Reuters) -": a dateline at the start of a line
 _DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z/.' -]{2,}(?:,[^\n]{0,40}?)?(?:\([^)\n]{1,30}\))?\s*(?:-|--|—)")
+_DATE_WORDS = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
+# "(Reporting by Yuko Inoue; Editing by ...)", "-- By Niklas Pollard --": bylines name reporters
+_BYLINE = re.compile(r"\((?:[^()]*?\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Aa]dditional reporting)\s+by\b[^()]*)\)"
+                     r"|^[ \t]*--[ \t]*By\b[^\n]*$|\b(?:[Rr]eporting|[Ee]diting|[Ww]riting) by [^.\n]*", re.MULTILINE)
 _TICKER = re.compile(r"^[A-Z0-9]{1,6}\.[A-Z]{1,3}$|^[A-Z]{1,5}\.N$")
 _QUOTED_VENTURE = re.compile(
     r"\b(?:joint venture|venture|JV|company|subsidiary|unit|entity|firm|brand)\s+(?:called\s+|named\s+|dubbed\s+)?"
@@ -156,7 +160,7 @@ class CompaniesComponent:
         """ORG entities, cleaned and split; those explained by a knowledge-base match are dropped, and those
         that extend one with a name of their own ("Leapmotor International") replace it."""
         result = []
-        datelines = [m.span() for m in _DATELINE.finditer(doc.text)]
+        datelines = [m.span() for m in _DATELINE.finditer(doc.text)] + [m.span() for m in _BYLINE.finditer(doc.text)]
         places = _mostly_places(doc)
         for ent in doc.ents:
             if ent.label_ != "ORG":
@@ -212,6 +216,8 @@ class CompaniesComponent:
             return False
         if _TICKER.match(text) or "%" in text or re.search(r"[$€£¥]", text) or re.search(r"\d", text):
             return False  # tickers, figures and model codes ("C01", "ID.4") are not company names
+        if "," in text or len(text) <= 2 or _DATE_WORDS.search(text):
+            return False  # "Japan Oil, Gas" (cut short), "DE" (a ticker suffix), "Sun Aug" (a header date)
         if re.search(r"\w/\w", text):
             return False  # "Wolfsburg/Stuttgart": a dateline of places
         if re.fullmatch(r"[A-Z]{3}", text) and currency_code(text):
@@ -224,7 +230,7 @@ class CompaniesComponent:
         head_words = words[: words.index("of")] if "of" in words else words
         if head_words and head_words[-1].lower().strip(".,'’") in _NON_COMPANY_HEADS:
             return False
-        if words[0].lower() in _NON_COMPANY_HEADS and "of" in words:
+        if words[0].lower() in _NON_COMPANY_HEADS and ("of" in words or "for" in words):
             return False
         return True
 

@@ -40,6 +40,10 @@ _DESCRIPTION = re.compile(
     r"\b[Tt]he\s+(?P<nat>U\.S\.|[A-Z][a-z]+)\s+(?:[a-z-]+\s+)?(?:carmaker|automaker|group|company|firm|maker|investor|"
     r"manufacturer|partner|giant|brewer|bank|conglomerate|rival)\b"
 )
+_DESCRIBED_OPENING = re.compile(
+    r"^\s*(?:(?:The|the)\s+(?:[\w-]+\s+){0,3}(?:carmaker|automaker|company|group|firm|maker|manufacturer|giant|"
+    r"brewer|bank|investor|conglomerate|supplier|startup|start-up)\s+(?:behind|which|that|,)|It\s|They\s)"
+)
 _DESCRIBED_OBJECT = re.compile(
     r"^(?:\s+[\w-]+){0,3}?\s+(?:in|of)\s+(?:its|the|their)\s+(?:(?P<nat>U\.S\.|[A-Z][a-z]+)\s+)?(?:[a-z-]+\s+)?"
     r"(?:carmaker|automaker|group|company|firm|maker|partner|manufacturer|brewer|bank|rival|unit|business)\b"
@@ -262,6 +266,12 @@ class StakesComponent:
             target = before[-1].name if before else None
             return holder, target if target != holder else None
         target = self._target(text, s_start, s_end, percent, before, after, mentions)
+        opening = text[s_start : before[0].start] if before else left
+        if _DESCRIBED_OPENING.match(opening):
+            # "The carmaker behind Peugeot, Fiat and Jeep ... will invest ... for a stake of around 20%"
+            subject = self._previous_subject(text, s_start, mentions, target)
+            if subject is not None:
+                return subject, target
         if self.g.sold_before.search(left[-40:]) or re.search(r"\b(?:additional|another|further)\s+$", left):
             return None, target  # a block that changes hands: its seller no longer holds it, the buyer more
         which = re.search(r"(?:,\s*)?\bin which\s+(?P<who>it|\w+)\s+(?:holds|owns|has|had|held|owned)\s+$", left)
