@@ -116,6 +116,8 @@ def find_deals(
     units = [(index, sentence, clause) for index, sentence in enumerate(sentences)
              for clause in _clauses(text, sentence, mentions)]
     for index, (s_start, s_end), (start, end) in units:
+        if _in_header(text, start + len(text[start:end]) - len(text[start:end].lstrip())):
+            continue  # a header line ("-- PSA, BMW invest 100 million euros in hybrid JV --") restates the body
         sentence = text[start:end]
         in_sentence = [m for m in mentions if start <= m.start < end]
         names = list(dict.fromkeys(m.name for m in in_sentence))
@@ -196,6 +198,8 @@ def _types(sentence: str, grammar: DealGrammar, keep_references: bool = False) -
     if "partnership" in found and (found.keys() & {"investment", "acquisition", "joint_venture"}
                                    or not _EVENT.search(sentence)):
         del found["partnership"]  # an equity deal or venture wins; a partnership named without an event is context
+    if "joint_venture" in found and "investment" in found:
+        del found["investment"]  # money put into a venture is its capital, not a stake purchase
     if "investment" in found and "acquisition" not in found and _CONTROL.search(sentence):
         found["acquisition"] = found.pop("investment")  # "buy the shares it does not already own"
     if "acquisition" in found and "investment" in found:
@@ -242,9 +246,19 @@ def _parties(deal_type: str, text: str, start: int, end: int, trigger_at: int, i
         with_roles = [s for s in stakes if s.holder and s.target and s.role != "sold"]
         if with_roles:
             buyer, target = with_roles[0].holder, with_roles[0].target
+        elif re.match(r"(?:sell|sells|selling|sold|sale)\b", text[trigger : trigger + 8], re.IGNORECASE) and \
+                (to := re.search(r"\bto\s+", text[trigger:end])) is not None and \
+                (buyers := [m for m in after if m.start >= trigger + to.end() - 1]):
+            # "Treasury to sell its remaining Chrysler stake to Fiat": the buyer follows "to"
+            buyer = buyers[0].name
+            target = next((m.name for m in after if m.start < buyers[0].start and m.name != buyer), None) or next(
+                (n for n in names if n != buyer), None)
         else:
+            sellers = {m.name for m in in_sentence
+                       if re.search(r"\bfrom\s+(?:the\s+)?$", text[max(start, m.start - 12) : m.start])}
+            before = [m for m in before if m.name not in sellers] or before
             buyer = before[-1].name if before else names[0]
-            owned = [m for m in after if m.name != buyer]
+            owned = [m for m in after if m.name != buyer and m.name not in sellers]
             if len(owned) > 1 and re.match(r"^['’]s?\s+(?:[\w-]+\s+){0,3}$", text[owned[0].end : owned[1].start]):
                 owned = owned[1:]  # "Ford's Volvo car unit": the owner is named, the unit is bought
             target = owned[0].name if owned else next((n for n in names if n != buyer), None)
