@@ -54,6 +54,9 @@ _PRICE_CUE = re.compile(r"\b(?:for|pay|pays|paid|paying|invest\w*|worth|valued a
                         r"investment of|capital of|inject\w*|spend\w*|spent|total of)\s+(?:about\s+|around\s+|roughly\s+|"
                         r"some\s+|up to\s+|approximately\s+|nearly\s+|almost\s+|an? (?:initial|total)\s+)?\S*\s*$",
                         re.IGNORECASE)
+# a cooperation told as its own agreement, beside a stake purchase in the same sentence
+_PARTNER_VERB = re.compile(r"\b(?:agreed|agree|agrees|plan|plans|will) to (?:jointly )?(?:co-?develop|develop jointly|"
+                           r"cooperate|collaborate|work together|build jointly)|\b(?:strategic )?alliance\b", re.IGNORECASE)
 _GRANULARITY_RANK = {"day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4}
 
 
@@ -149,7 +152,7 @@ def find_deals(
             if status is not None:
                 signals.append(DealSignal(type=deal_type, parties=parties, status=status, evidence=evidence))
                 continue
-            date_value = _date(text, start, end, dates) or _date(text, s_start, s_end, dates)
+            date_value = _date(text, start, end, dates, start + trigger_at) or _date(text, s_start, s_end, dates)
             if date_value is None and candidates and _SAME_DEAL.search(sentence) \
                     and candidates[-1].sentence_index >= index - 2:
                 date_value = candidates[-1].date
@@ -195,7 +198,9 @@ def _types(sentence: str, grammar: DealGrammar, keep_references: bool = False) -
     if "joint_venture" in found and not keep_references and _JV_REFERENCE.search(sentence[: found["joint_venture"]]) \
             and not _JV_FOUNDING.search(sentence):
         del found["joint_venture"]  # "the joint venture's chief executive": a venture already told
-    if "partnership" in found and (found.keys() & {"investment", "acquisition", "joint_venture"}
+    partnership_verb = _PARTNER_VERB.search(sentence)
+    if "partnership" in found and ("joint_venture" in found
+                                   or (found.keys() & {"investment", "acquisition"} and not partnership_verb)
                                    or not _EVENT.search(sentence)):
         del found["partnership"]  # an equity deal or venture wins; a partnership named without an event is context
     if "joint_venture" in found and "investment" in found:
@@ -261,7 +266,8 @@ def _parties(deal_type: str, text: str, start: int, end: int, trigger_at: int, i
             owned = [m for m in after if m.name != buyer and m.name not in sellers]
             if len(owned) > 1 and re.match(r"^['’]s?\s+(?:[\w-]+\s+){0,3}$", text[owned[0].end : owned[1].start]):
                 owned = owned[1:]  # "Ford's Volvo car unit": the owner is named, the unit is bought
-            target = owned[0].name if owned else next((n for n in names if n != buyer), None)
+            target = owned[0].name if owned else (next((n for n in names if n != buyer), None)
+                                                  if len(names) == 2 else None)
         principal = [buyer, target]
         roles = {buyer: "buyer" if deal_type == "acquisition" else "investor", target: "target"}
     elif deal_type == "joint_venture":
@@ -291,6 +297,7 @@ def _parties(deal_type: str, text: str, start: int, end: int, trigger_at: int, i
         principal = names[:2]
         roles = {n: "partner" for n in principal}
     principal = [p for p in dict.fromkeys(principal) if p]
+    roles = {name: role for name, role in roles.items() if name}
     others = [n for n in names if n not in principal]
     return principal + others, roles, venture
 
@@ -310,14 +317,18 @@ def _is_new_venture(text: str, mention: _Mention, trigger: int, companies: list[
     return len(between) < 60 and bool(re.search(r"(?:called|named|dubbed|[\"“'‘]|venture\s*,?\s*$)", between))
 
 
-def _date(text: str, start: int, end: int, dates: list[DateValue]) -> str | None:
+def _date(text: str, start: int, end: int, dates: list[DateValue], near: int | None = None) -> str | None:
+    """The date the clause ties to the deal: not a deadline ("by 2025"), the one nearest the trigger."""
     usable = [
         d for d in dates
         if start <= d.start < end and not _DEADLINE_BEFORE.search(text[max(start, d.start - 30) : d.start])
+        and not _in_header(text, d.start)
     ]
     if not usable:
         return None
-    best = min(usable, key=lambda d: (_GRANULARITY_RANK.get(d.granularity, 9), d.start))
+    anchor = start if near is None else near
+    best = min(usable, key=lambda d: (min(abs(d.start - anchor), abs(d.end - anchor)) // 40,
+                                      _GRANULARITY_RANK.get(d.granularity, 9), d.start))
     return best.value
 
 

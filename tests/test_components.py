@@ -205,3 +205,15 @@ def test_deals_signals_are_not_deals(blank, text, status):
     doc = run(blank, text)
     assert doc._.autonews_deals == []
     assert [s.status for s in doc._.autonews_deal_signals] == [status]
+
+
+def test_deals_without_a_second_party_are_dropped_not_crashed(blank):
+    """A purchase whose target cannot be named (three companies, none after the verb) is no deal."""
+    doc = run(blank, "Volkswagen, Audi and XPeng engineers said Stellantis will invest heavily.")
+    assert all(len(d.parties) >= 2 and None not in d.roles for d in doc._.autonews_deals)
+
+
+def test_deals_nearest_date_to_the_trigger(blank):
+    text = "The road to Monday began in July 2023, when Volkswagen paid $700 million for 4.99% of XPeng."
+    doc = run(blank, text)
+    assert [(d.type, d.date) for d in doc._.autonews_deals] == [("investment", "2023-07")]
