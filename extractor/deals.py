@@ -327,7 +327,7 @@ def _date(text: str, start: int, end: int, dates: list[DateValue], near: int | N
     if not usable:
         return None
     anchor = start if near is None else near
-    best = min(usable, key=lambda d: (min(abs(d.start - anchor), abs(d.end - anchor)) // 40,
+    best = min(usable, key=lambda d: (min(abs(d.start - anchor), abs(d.end - anchor)) // 10,
                                       _GRANULARITY_RANK.get(d.granularity, 9), d.start))
     return best.value
 
