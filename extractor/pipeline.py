@@ -88,24 +88,27 @@ def load_base(model: str) -> Language:
     return nlp
 
 
+RULERS = (
+    # (name, spans key, phrase matcher attribute, pattern file)
+    ("autonews_company_ruler", companies.RULER_KEY, "ORTH", "companies"),
+    ("autonews_tech_ruler_exact", technologies.EXACT_KEY, "ORTH", "technologies_exact"),
+    ("autonews_tech_ruler_loose", technologies.LOOSE_KEY, "LOWER", "technologies_loose"),
+)
+
+
 def add_components(nlp: Language, models_dir: str | None = None) -> Language:
-    """Our rulers and components after the statistical ones, in one fixed order."""
+    """Our rulers and components, in one fixed order.
+
+    The knowledge-base rulers go first: they only need tokens, and a span ruler runs every component before
+    it over each of its ~4,000 phrase patterns when they are added (the statistical model included)."""
+    for position, (name, key, attribute, pattern_file) in enumerate(RULERS):
+        placement = {"after": RULERS[position - 1][0]} if position else {"first": True}
+        ruler = nlp.add_pipe(
+            "span_ruler", name=name, config={"spans_key": key, "phrase_matcher_attr": attribute, "validate": False},
+            **placement,
+        )
+        ruler.add_patterns(load_patterns(pattern_file, models_dir))
     nlp.add_pipe("autonews_sentences")
-    company_ruler = nlp.add_pipe(
-        "span_ruler", name="autonews_company_ruler",
-        config={"spans_key": companies.RULER_KEY, "phrase_matcher_attr": "ORTH", "validate": False},
-    )
-    company_ruler.add_patterns(load_patterns("companies", models_dir))
-    tech_exact = nlp.add_pipe(
-        "span_ruler", name="autonews_tech_ruler_exact",
-        config={"spans_key": technologies.EXACT_KEY, "phrase_matcher_attr": "ORTH", "validate": False},
-    )
-    tech_exact.add_patterns(load_patterns("technologies_exact", models_dir))
-    tech_loose = nlp.add_pipe(
-        "span_ruler", name="autonews_tech_ruler_loose",
-        config={"spans_key": technologies.LOOSE_KEY, "phrase_matcher_attr": "LOWER", "validate": False},
-    )
-    tech_loose.add_patterns(load_patterns("technologies_loose", models_dir))
     nlp.add_pipe("autonews_values")
     nlp.add_pipe("autonews_technologies", config={"models_dir": models_dir})
     nlp.add_pipe("autonews_companies", config={"models_dir": models_dir})
