@@ -96,3 +96,13 @@ def test_dates_granularity_and_offsets():
     found = find_dates(text, PUBLISHED)
     assert [d.granularity for d in found] == ["month", "day", "year"]
     assert all(text[d.start : d.end] == d.text for d in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("in May last year", ["2008-05"]), ("since April this year", ["2009-04"]),
+     ("in July 2021 and broke ground on Sept. 15 that year", ["2021-07", "2021-09-15"]),
+     ("on March 3 next year", ["2010-03-03"])],
+)
+def test_dates_month_with_relative_year(text, expected):
+    assert values(text) == expected

@@ -57,6 +57,8 @@ PATTERN = re.compile(
             rf"(?P<mdy>(?:(?:{_WEEKDAY}|{_WEEKDAY_ABBR}),?\s)?(?P<mdy_m>{_MONTH})\s(?P<mdy_d>{_DAY}),?\s(?P<mdy_y>{_YEAR})\b)",
             rf"(?P<dmy>\b(?P<dmy_d>{_DAY})(?:\sof)?\s(?P<dmy_m>{_MONTH}),?\s(?P<dmy_y>{_YEAR})\b)",
             rf"(?P<my>(?P<my_m>{_MONTH}),?\s(?:of\s)?(?P<my_y>{_YEAR})\b)",
+            # "in May last year", "on Sept. 15 that year", "March 3 next year"
+            rf"(?P<mly>(?P<mly_m>{_MONTH})(?:\s(?P<mly_d>{_DAY}))?,?\s(?P<mly_rel>(?i:last|this|next|that|the same|the following|the previous))\syear\b)",
             rf"(?P<md>(?P<md_m>{_MONTH})\s(?P<md_d>{_DAY})\b(?![,.]?\s?\d))",
             rf"(?P<dm>\b(?P<dm_d>{_DAY})\s(?:of\s)?(?P<dm_m>{_FULL_MONTH})\b)",
             # quarters: "the third quarter of 2024", "Q3 2024", "3Q24", "fourth-quarter", "July-September"
@@ -74,7 +76,7 @@ PATTERN = re.compile(
             r"(?P<rel>\b(?P<rel_w>(?i:today|yesterday|tomorrow))\b)",
             r"(?P<rp>\b(?:(?P<rp_pre>(?i:earlier|later))\s)?(?P<rp_w>(?i:last|this|next|past|previous|current))\s(?P<rp_u>year|month|quarter)\b)",
             r"(?P<ago>\b(?P<ago_n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s(?P<ago_u>years?|months?)\sago\b)",
-            rf"(?P<mo>\b(?P<mo_pre>(?i:in|last|next|this|since|until|till|from|by|during|early|late|mid-|end of|through|of|before|after|between|and|to))\s(?:early\s|late\s|mid-)?(?P<mo_m>{_FULL_MONTH})\b(?![\s,]*\d))",
+            rf"(?P<mo>\b(?P<mo_pre>(?i:in|last|next|this|since|until|till|from|by|during|early|late|mid-|end of|through|of|before|after|between|and|to))\s(?:early\s|late\s|mid-)?(?P<mo_m>{_FULL_MONTH})\b(?![\s,]*\d)(?!,?\s(?i:last|this|next|that|the same|the following|the previous)\syear))",
             # years: "2023", "mid-2024", "fiscal 2024", "FY2024", "2020-2025"
             rf"(?P<y>(?<![\w$€£¥.,/])(?:FY\s?)?(?P<y_y>{_YEAR})(?!s\b|[\w%]|[.,]\d))",
         ]
@@ -157,6 +159,27 @@ def interpret(match: re.Match, text: str, published: date | None) -> DateMatch |
         if not _valid_day(year, month, day):
             return None
         return made(f"{year:04d}-{month:02d}-{day:02d}", "day")
+    if g["mly"]:
+        rel = g["mly_rel"].lower()
+        if rel in {"that", "the same"}:
+            earlier = re.findall(rf"\b{_YEAR}\b", text[max(0, start - 600) : start])
+            if earlier:
+                year = int(earlier[-1])
+            elif published is not None:
+                year = published.year
+            else:
+                return None
+        elif published is None:
+            return None
+        else:
+            year = published.year + {"last": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}[rel]
+        month = _month(g["mly_m"])
+        if g["mly_d"]:
+            day = _day(g["mly_d"])
+            if not _valid_day(year, month, day):
+                return None
+            return made(f"{year:04d}-{month:02d}-{day:02d}", "day", True)
+        return made(f"{year:04d}-{month:02d}", "month", True)
     if g["my"]:
         return made(f"{int(g['my_y']):04d}-{_month(g['my_m']):02d}", "month")
     if g["md"] or g["dm"]:
