@@ -77,6 +77,16 @@ _COMPANY_CONTEXT_AFTER = re.compile(
 )
 # "AMSTERDAM/HANGZHOU -", "TOKYO, Dec 9 (Reuters) -": a dateline at the start of a line
 _DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z/.' -]{2,}(?:,[^\n]{0,40}?)?(?:\([^)\n]{1,30}\))?\s*(?:-|--|—)")
+_PLACE_BEFORE = re.compile(r"\b(?:plant|plants|factory|factories|facility|site|works|headquarters|headquartered|based|"
+                           r"located|built|opened|open|port|city|province|state|district|region)\s+(?:\w+\s+){0,3}"
+                           r"(?:in|at|near|outside)\s+$", re.IGNORECASE)
+_PERSON_AFTER = re.compile(r"^,?\s+(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:chief|CEO|president|chairman|chairwoman|"
+                           r"director|head|executive|spokesman|spokeswoman|spokesperson|analyst|minister|founder|"
+                           r"economist|secretary|governor|mayor|professor)\b")
+_PLACE_AFTER = re.compile(r"^\s+(?:district|province|region|county|city|port|area|state|prefecture|municipality|"
+                          r"island|valley|free trade zone|economic zone|industrial park)\b", re.IGNORECASE)
+_PERSON_BEFORE = re.compile(r"\b(?:CEO|chief executive|chairman|chairwoman|president|founder|spokesman|spokeswoman|"
+                            r"director|minister|analyst|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+$")
 _DATE_WORDS = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
 # "(Reporting by Yuko Inoue; Editing by ...)", "-- By Niklas Pollard --": bylines name reporters
 _BYLINE = re.compile(r"\((?:[^()]*?\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Aa]dditional reporting)\s+by\b[^()]*)\)"
@@ -170,8 +180,11 @@ class CompaniesComponent:
             for part in (p for piece in _split_dashes(ent) for p in _split_conjoined(_trim(piece))):
                 if any(s <= part.start_char and part.end_char <= e for s, e in datelines):
                     continue
-                if part.text in places:
-                    continue
+                before_text = doc.text[max(0, part.start_char - 60) : part.start_char]
+                after_text = doc.text[part.end_char : part.end_char + 60]
+                if part.text in places or _PLACE_BEFORE.search(before_text) or _PLACE_AFTER.match(after_text) \
+                        or _PERSON_AFTER.match(after_text) or _PERSON_BEFORE.search(before_text):
+                    continue  # "a plant in Arnstadt", "said Makoto Uchida, chief executive"
                 inner = [s for s in kb_spans if part.start <= s.start and s.end <= part.end]
                 if inner:
                     if not _own_name_around(part, inner):
@@ -220,8 +233,8 @@ class CompaniesComponent:
             return False  # "Japan Oil, Gas" (cut short), "DE" (a ticker suffix), "Sun Aug" (a header date)
         if re.search(r"\w/\w", text):
             return False  # "Wolfsburg/Stuttgart": a dateline of places
-        if re.fullmatch(r"[A-Z]{3}", text) and currency_code(text):
-            return False
+        if currency_code(text):
+            return False  # "Euro", "EUR", "Yuan"
         if re.fullmatch(r"[A-Z-]{5,}", text):
             return False  # "KAISERSLAUTERN", "LUTON": shouted place names in lists and datelines
         if self.kb.is_non_company(text) or self.kb.lookup_technology(text) is not None:
