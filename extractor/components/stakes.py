@@ -40,6 +40,9 @@ _DESCRIPTION = re.compile(
     r"\b[Tt]he\s+(?P<nat>U\.S\.|[A-Z][a-z]+)\s+(?:[a-z-]+\s+)?(?:carmaker|automaker|group|company|firm|maker|investor|"
     r"manufacturer|partner|giant|brewer|bank|conglomerate|rival)\b"
 )
+_EACH_PARTNER = re.compile(r"\b(?:each|both)(?:\s+(?:partner|partners|company|companies|side|sides|of them|group|"
+                           r"carmaker|parent))?\s+(?:will\s+|would\s+)?(?:hold|holds|holding|own|owns|owning|has|have|"
+                           r"having|take|takes|taking|keep|keeps)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
 _DESCRIBED_OPENING = re.compile(
     r"^\s*(?:(?:The|the)\s+(?:[\w-]+\s+){0,3}(?:carmaker|automaker|company|group|firm|maker|manufacturer|giant|"
     r"brewer|bank|investor|conglomerate|supplier|startup|start-up)\s+(?:behind|which|that|,)|It\s|They\s)"
@@ -168,8 +171,14 @@ class StakesComponent:
                     role = "targeted"
                 elif self.g.sold_before.search(left[-60:]):
                     role = "sold"
-                for each_holder, each_target in _each(doc.text, percent, right, s_start, s_end, mentions, holder,
-                                                      target):
+                pairs = _each(doc.text, percent, right, s_start, s_end, mentions, holder, target)
+                if _EACH_PARTNER.search(left[-60:]):
+                    # "Each partner will hold 50%": one stake per partner, the two companies named last
+                    partners = list(dict.fromkeys(m.name for m in reversed(mentions)
+                                                  if m.end <= percent.start and m.name != target))[:2]
+                    if len(partners) == 2:
+                        pairs = [(name, target) for name in reversed(partners)]
+                for each_holder, each_target in pairs:
                     stakes.append(
                         Stake(text=percent.text, start=percent.start, end=percent.end,
                               percent=round(percent.value, 2), holder=each_holder, target=each_target, role=role)
@@ -345,6 +354,12 @@ class StakesComponent:
                 fitting = [m for m in pool if m.name != subject and (country is None or m.country == country)]
                 if fitting:
                     return fitting[-1].name
+        called = re.match(r"^(?:\s+\S+){0,4}?\s+(?:in|of)\s+(?:the|that|this|a)\s+(?:new\s+)?(?:joint\s+)?(?:venture|company)"
+                          r"\s*,?\s+(?:(?:tentatively|provisionally|to be)\s+)?(?:called|named|dubbed)?\s*", right)
+        if called:
+            candidate = _first_after(text, percent.end + called.end(), after)
+            if candidate is not None:
+                return candidate.name  # "a 49 pct stake in the venture, tentatively called LG Magna e-Powertrain"
         object_match = re.match(r"^(?:[\s-]*[\w-]+){0,4}?\s+(?:in|of)\s+", right)
         if object_match:
             anchor = percent.end + object_match.end()
