@@ -205,8 +205,11 @@ def _types(sentence: str, grammar: DealGrammar, keep_references: bool = False) -
         del found["partnership"]  # an equity deal or venture wins; a partnership named without an event is context
     if "joint_venture" in found and "investment" in found:
         del found["investment"]  # money put into a venture is its capital, not a stake purchase
-    if "investment" in found and "acquisition" not in found and _CONTROL.search(sentence):
-        found["acquisition"] = found.pop("investment")  # "buy the shares it does not already own"
+    if "investment" in found and "acquisition" not in found:
+        bought = re.search(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent|percent|pct)", sentence[found["investment"]:][:80])
+        if _CONTROL.search(sentence) or (bought and float(bought.group(1)) > 50):
+            # "buy the shares it does not already own", "agreed to buy an 80 pct stake": control changes hands
+            found["acquisition"] = found.pop("investment")
     if "acquisition" in found and "investment" in found:
         keep = "acquisition" if _CONTROL.search(sentence) else "investment"
         drop = "investment" if keep == "acquisition" else "acquisition"
