@@ -6,6 +6,7 @@ Exit codes: 0 all inputs extracted; 1 some inputs failed (each reported, all oth
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -79,23 +80,81 @@ def extract(
     typer.echo(record.model_dump_json(indent=2 if pretty else None))
 
 
+def _database(url: str):
+    from .writers import DatabaseError, DatabaseUrlError, open_database
+
+    try:
+        return open_database(url)
+    except DatabaseUrlError as exc:
+        fail(str(exc), code=2)
+    except DatabaseError as exc:
+        fail(str(exc))
+
+
 @app.command()
 def run(
-    inputs: Annotated[list[str], typer.Argument(help="Files and folders (recursive; .txt and .json).")],
+    inputs: Annotated[list[str], typer.Argument(help="Files and folders (recursive; .txt, .json, .jsonl, .html), "
+                                                     "or - for stdin.")],
     out: Annotated[Path, typer.Option("--out", help="Output JSON Lines file, one record per article.")],
     errors: Annotated[Optional[Path], typer.Option("--errors", help="Errors file (default: OUT.errors.jsonl).")] = None,
     published: PublishedOption = None,
     model: ModelOption = None,
     max_chars: MaxCharsOption = 1_000_000,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Worker processes, each loading the "
+                                                   "model once (default: the machine's cores).")] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help="Also load the records into sqlite:///file.db or "
+                                              "postgresql://user@host/db (upsert by id).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo inputs whose records are current.")] = False,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")] = False,
+    progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar "
+                                                     "(default: only on a terminal).")] = None,
 ) -> None:
-    """Extract every article under INPUTS into OUT (JSON Lines); failures go to the errors file."""
-    from .batch import run_batch
+    """Extract every article under INPUTS into OUT (JSON Lines); failures go to the errors file.
 
-    errors_path = errors or out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl")
-    summary = run_batch(inputs, out, errors_path, nlp=_nlp(model), published=_published(published),
-                        max_chars=max_chars)
+    Re-runs skip inputs whose content and extractor are unchanged (OUT.manifest.jsonl); a killed run is
+    completed by running it again.
+    """
+    from .batch import default_workers, run_batch
+    from .pipeline import ModelError
+    from .settings import Settings
+    from .writers import DatabaseError
+
+    day = _published(published)
+    database = _database(db) if db else None
+    settings = Settings(model=model) if model else Settings()
+    show = progress if progress is not None else (sys.stderr.isatty() and not os.environ.get("CI"))
+    try:
+        summary = run_batch(inputs, out, errors, settings=settings, published=day, max_chars=max_chars,
+                            workers=workers or default_workers(), force=force, fail_fast=fail_fast,
+                            database=database, progress=show)
+    except (ModelError, DatabaseError, OSError, RuntimeError) as exc:
+        fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    finally:
+        if database is not None:
+            database.close()
     typer.echo(summary.describe(), err=True)
     raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command()
+def load(
+    jsonl: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="JSON Lines of records (autonews run).")],
+    db: Annotated[str, typer.Option("--db", help="sqlite:///file.db or postgresql://user@host/db.")],
+) -> None:
+    """Load the records of a JSON Lines file into a database (upsert by id; unchanged records skipped)."""
+    from .writers import DatabaseError
+
+    database = _database(db)
+    try:
+        summary = database.load_jsonl(jsonl)
+    except (DatabaseError, OSError) as exc:
+        fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+    finally:
+        database.close()
+    for problem in summary.invalid:
+        typer.echo(f"autonews: error: {problem}", err=True)
+    typer.echo(summary.describe(), err=True)
+    raise typer.Exit(1 if summary.invalid else 0)
 
 
 @app.command()
