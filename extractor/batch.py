@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import signal
+import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -114,9 +116,27 @@ _WORKER_NLP = None
 _WORKER_ERROR: str | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """A worker must not outlive its run (a kill -9 of the main process would leave it waiting forever)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+
+def _init_worker(settings: Settings, parent: int) -> None:
     """Pool initializer: the pipeline, built once per worker process."""
     global _WORKER_NLP, _WORKER_ERROR
+    _exit_with_parent(parent)
     try:
         from .pipeline import build_nlp
 
@@ -173,7 +193,7 @@ class _Pool:
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=multiprocessing.get_context(method),
-                initializer=_init_worker, initargs=(self.settings,),
+                initializer=_init_worker, initargs=(self.settings, os.getpid()),
             )
         return self._executor
 

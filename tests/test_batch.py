@@ -335,3 +335,34 @@ def test_batch_kill_9_then_rerun_gives_each_article_once(tmp_path):
     assert skipped > 0 and redone + skipped == 150  # the records written before the kill are kept
     records = lines(out)
     assert sorted(Path(r["source"]).name for r in records) == [f"{n:04d}.txt" for n in range(150)]
+
+
+def processes_naming(text: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if text.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="needs /proc to find the workers")
+def test_batch_workers_die_with_a_killed_run(tmp_path):
+    folder, out = tmp_path / "articles", tmp_path / "out.jsonl"
+    generated_articles(folder, 80)
+    command = [sys.executable, "-m", "extractor", "run", str(folder), "--out", str(out), "--workers", "2"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None and len(processes_naming(str(out))) < 3:
+        time.sleep(0.02)
+    assert len(processes_naming(str(out))) == 3  # the run and its two workers
+    os.kill(process.pid, signal.SIGKILL)  # the main process only
+    process.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and processes_naming(str(out)):
+        time.sleep(0.05)
+    assert processes_naming(str(out)) == []
