@@ -20,7 +20,7 @@ import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable, NamedTuple
@@ -59,7 +59,6 @@ class Summary:
     records: int = 0
     stopped: bool = False
     errors_path: Path | None = None
-    failures: list[dict] = field(default_factory=list)
 
     def describe(self) -> str:
         rate = self.words / self.seconds if self.seconds else 0.0
@@ -333,10 +332,7 @@ def run_batch(inputs: list[str], out: Path, errors: Path | None = None, *, nlp=N
 
     def fail(source: str, message: str) -> None:
         summary.failed += 1
-        entry = {"source": source, "error": message}
-        if len(summary.failures) < 20:
-            summary.failures.append(entry)
-        errors_file.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        errors_file.write(json.dumps({"source": source, "error": message}, ensure_ascii=False) + "\n")
         errors_file.flush()
         if manifest.drop(source):
             failed_sources.append(source)

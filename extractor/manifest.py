@@ -102,9 +102,6 @@ class Manifest:
             return entry.error
         return None
 
-    def has_record(self, source: str) -> bool:
-        return source in self.last
-
     def line_sources(self, path: str) -> set[str]:
         """The ``path:LINE`` sources of a ``.jsonl`` file that OUT holds records of."""
         if self._by_file is None:
