@@ -124,6 +124,10 @@ def find_deals(
         sentence = text[start:end]
         in_sentence = [m for m in mentions if start <= m.start < end]
         names = list(dict.fromkeys(m.name for m in in_sentence))
+        if len(names) < 2 and not (_ANAPHORA.search(sentence) and len(previous_parties) >= 2):
+            if names:
+                previous_parties = names
+            continue  # no deal without two parties: skip the trigger patterns (most sentences)
         status = _status(sentence, grammar)
         types = _types(sentence, grammar, keep_references=status is not None)
         if not types:

@@ -28,3 +28,11 @@ def register() -> None:
 
 
 register()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token on each access of ``Doc.text``)."""
+    text = doc.user_data.get("autonews_text")
+    if text is None:
+        text = doc.user_data["autonews_text"] = doc.text
+    return text

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401
+from ..extensions import doc_text
 from ..kb import KnowledgeBase, load_kb, normalize_name
 from ..normalize.money import currency_code
 from ..resources import load_jsonl
@@ -118,7 +119,8 @@ class CompaniesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         groups: dict[str, _Group] = {}
-        kb_spans = self._kb_spans(doc)
+        ents = doc.ents  # Doc.ents builds a new tuple on every access: read it once
+        kb_spans = self._kb_spans(doc, ents)
         taken: list[tuple[int, int]] = []
         for span in kb_spans:
             self._add(groups, f"kb:{span.id_}", self.kb.company(span.id_).name, span.id_, span)
@@ -128,7 +130,8 @@ class CompaniesComponent:
         for venture in ventures:
             for inner in [s for s in kb_spans if venture.start <= s.start and s.end <= venture.end]:
                 self._remove_mention(groups, inner, taken)
-        for span in ventures + self._ner_companies(doc, kb_spans, groups, taken) + self._companies_by_context(doc):
+        for span in ventures + self._ner_companies(doc, ents, kb_spans, groups, taken) + \
+                self._companies_by_context(doc, ents):
             if any(s < span.end_char and span.start_char < e for s, e in taken + technology_spans):
                 continue
             key = normalize_name(span.text)
@@ -138,7 +141,7 @@ class CompaniesComponent:
             else:
                 self._add(groups, f"ner:{key}", _display_name(span.text), None, span)
             taken.append((span.start_char, span.end_char))
-        surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
         for key in [k for k, g in groups.items() if g.kb_id is None and g.name in surnames]:
             del groups[key]  # "Piech" after "Ferdinand Piech": a person
         self._learn_abbreviations(doc, groups, taken)
@@ -147,12 +150,12 @@ class CompaniesComponent:
         return doc
 
     # knowledge base ------------------------------------------------------------------------------
-    def _kb_spans(self, doc: Doc) -> list[Span]:
+    def _kb_spans(self, doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
         spans = [s for s in doc.spans.get(RULER_KEY, []) if s.id_ in self.kb.companies]
         kept = []
         for span in filter_spans(spans):
             entry = self.kb.company(span.id_)
-            overlapping = [e for e in doc.ents if e.start < span.end and span.start < e.end]
+            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
             if span.text in entry.ambiguous_aliases and not any(e.label_ == "ORG" for e in overlapping):
                 continue
             if any(
@@ -165,14 +168,14 @@ class CompaniesComponent:
         return kept
 
     # statistical entities ------------------------------------------------------------------------
-    def _ner_companies(self, doc: Doc, kb_spans: list[Span], groups: dict[str, _Group],
+    def _ner_companies(self, doc: Doc, ents: tuple[Span, ...], kb_spans: list[Span], groups: dict[str, _Group],
                        taken: list[tuple[int, int]]) -> list[Span]:
         """ORG entities, cleaned and split; those explained by a knowledge-base match are dropped, and those
         that extend one with a name of their own ("Leapmotor International") replace it."""
         result = []
-        datelines = [m.span() for m in _DATELINE.finditer(doc.text)] + [m.span() for m in _BYLINE.finditer(doc.text)]
-        places = _mostly_places(doc)
-        for ent in doc.ents:
+        datelines = [m.span() for m in _DATELINE.finditer(doc_text(doc))] + [m.span() for m in _BYLINE.finditer(doc_text(doc))]
+        places = _mostly_places(ents)
+        for ent in ents:
             if ent.label_ != "ORG":
                 continue
             if ent.text in places or not self._is_company_like(_trim(ent)) and self.kb.lookup_company(ent.text) is None:
@@ -180,8 +183,8 @@ class CompaniesComponent:
             for part in (p for piece in _split_dashes(ent) for p in _split_conjoined(_trim(piece))):
                 if any(s <= part.start_char and part.end_char <= e for s, e in datelines):
                     continue
-                before_text = doc.text[max(0, part.start_char - 60) : part.start_char]
-                after_text = doc.text[part.end_char : part.end_char + 60]
+                before_text = doc_text(doc)[max(0, part.start_char - 60) : part.start_char]
+                after_text = doc_text(doc)[part.end_char : part.end_char + 60]
                 if part.text in places or _PLACE_BEFORE.search(before_text) or _PLACE_AFTER.match(after_text) \
                         or _PERSON_AFTER.match(after_text) or _PERSON_BEFORE.search(before_text):
                     continue  # "a plant in Arnstadt", "said Makoto Uchida, chief executive"
@@ -196,12 +199,12 @@ class CompaniesComponent:
                     result.append(part)
         return result
 
-    def _companies_by_context(self, doc: Doc) -> list[Span]:
+    def _companies_by_context(self, doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
         """Names NER reads as a person, place or nationality ("Equant", "Alfa-Eco", "Ambev") that the sentence
         treats as a company: "stake in X", "to buy X", "directory company X", "X, the venture capital arm"."""
         found = []
-        text = doc.text
-        for ent in doc.ents:
+        text = doc_text(doc)
+        for ent in ents:
             if ent.label_ not in {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC"}:
                 continue
             span = _trim(ent)
@@ -217,7 +220,7 @@ class CompaniesComponent:
     def _named_ventures(doc: Doc) -> list[Span]:
         """A venture or unit named in quotes: 'a joint venture "Leapmotor International"'."""
         spans = []
-        for match in _QUOTED_VENTURE.finditer(doc.text):
+        for match in _QUOTED_VENTURE.finditer(doc_text(doc)):
             span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
             if span is not None and len(span):
                 spans.append(span)
@@ -250,7 +253,7 @@ class CompaniesComponent:
     # abbreviations -------------------------------------------------------------------------------
     def _learn_abbreviations(self, doc: Doc, groups: dict[str, _Group], taken: list[tuple[int, int]]) -> None:
         """"Leapmotor International (LPMI)": every later LPMI is a mention of that company."""
-        text = doc.text
+        text = doc_text(doc)
         by_end = {}
         for group in groups.values():
             for start, end in group.mentions:
@@ -279,7 +282,7 @@ class CompaniesComponent:
     def _propagate(doc: Doc, groups: dict[str, _Group], taken: list[tuple[int, int]]) -> None:
         """NER tags a name in one sentence and misses it in the next: every other occurrence of a surface
         form already found (same case, whole words) is a mention too."""
-        text = doc.text
+        text = doc_text(doc)
         occupied = list(taken)
         for group in groups.values():
             forms = {text[s:e] for s, e in group.mentions}
@@ -315,7 +318,7 @@ class CompaniesComponent:
 
     def _to_records(self, doc: Doc, groups: dict[str, _Group]) -> list[Company]:
         records = []
-        text = doc.text
+        text = doc_text(doc)
         for group in groups.values():
             if not group.mentions:
                 continue
@@ -360,10 +363,10 @@ def country_names() -> frozenset[str]:
     return frozenset(f for r in load_jsonl("nationalities.jsonl") for f in r["forms"] + r.get("names", []))
 
 
-def _mostly_places(doc: Doc) -> set[str]:
+def _mostly_places(ents: tuple[Span, ...]) -> set[str]:
     """Surfaces NER tags as a place more often than as an organisation ("Stuttgart")."""
     votes: dict[str, list[int]] = {}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in {"GPE", "LOC", "FAC"}:
             votes.setdefault(ent.text, [0, 0])[0] += 1
         elif ent.label_ == "ORG":

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
+from ..extensions import doc_text
 from ..deals import DealGrammar, deal_grammar, find_deals
 
 
@@ -20,7 +21,7 @@ class DealsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         deals, signals = find_deals(
-            doc.text,
+            doc_text(doc),
             [(s.start_char, s.end_char) for s in doc.sents],
             doc._.autonews_companies or [],
             doc._.autonews_dates or [],

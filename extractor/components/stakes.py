@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401
+from ..extensions import doc_text
 from ..normalize.percent import PercentMatch
 from ..resources import load_jsonl
 from ..schema import Company, Stake
@@ -150,17 +151,17 @@ class StakesComponent:
             for percent in in_sentence:
                 if percent.points or any(s <= percent.start < e for s, e in taken_dates):
                     continue
-                left = doc.text[s_start : percent.start]
-                right = doc.text[percent.end : s_end]
+                left = doc_text(doc)[s_start : percent.start]
+                right = doc_text(doc)[percent.end : s_end]
                 chained = previous_stake_end is not None and re.fullmatch(
                     rf"(?:\s+(?:of|in)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)?"
                     rf"(?:\s*(?:,|-|–|\b(?:to|from|and|or|down|up|compared|with|directly|indirectly)\b))+\s*{_APPROX}",
-                    doc.text[previous_stake_end : percent.start],
+                    doc_text(doc)[previous_stake_end : percent.start],
                     re.IGNORECASE,
                 )
                 if not (chained or self._is_stake(left, right, percent)):
                     continue
-                holder, target = self._roles(doc.text, s_start, s_end, percent, mentions)
+                holder, target = self._roles(doc_text(doc), s_start, s_end, percent, mentions)
                 if stakes and chained and stakes[-1].start >= s_start:
                     holder = holder or stakes[-1].holder
                     target = target or stakes[-1].target
@@ -171,7 +172,7 @@ class StakesComponent:
                     role = "targeted"
                 elif self.g.sold_before.search(left[-60:]):
                     role = "sold"
-                pairs = _each(doc.text, percent, right, s_start, s_end, mentions, holder, target)
+                pairs = _each(doc_text(doc), percent, right, s_start, s_end, mentions, holder, target)
                 if _EACH_PARTNER.search(left[-60:]):
                     # "Each partner will hold 50%": one stake per partner, the two companies named last
                     partners = list(dict.fromkeys(m.name for m in reversed(mentions)
@@ -194,7 +195,7 @@ class StakesComponent:
     def _splits(doc: Doc, mentions: list[_CompanyMention]) -> list[Stake]:
         """"Leapmotor International, a 51:49 joint venture led by Stellantis": each partner's share of the venture."""
         found = []
-        text = doc.text
+        text = doc_text(doc)
         previous_names: list[str] = []
         for sentence in doc.sents:
             s_start, s_end = sentence.start_char, sentence.end_char

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from .. import extensions  # noqa: F401
+from ..extensions import doc_text
 from ..kb import KnowledgeBase, load_kb, normalize_name
 from ..schema import Mention, Technology
 
@@ -62,14 +63,14 @@ class TechnologiesComponent:
         doc._.autonews_technologies = [
             Technology(
                 name=g.name, id=g.tech_id, category=g.category, in_taxonomy=g.tech_id is not None,
-                mentions=[Mention(text=doc.text[s:e], start=s, end=e) for s, e in sorted(set(g.mentions))],
+                mentions=[Mention(text=doc_text(doc)[s:e], start=s, end=e) for s, e in sorted(set(g.mentions))],
             )
             for g in sorted(groups.values(), key=lambda g: min(g.mentions))
         ]
         return doc
 
     def _named_platforms(self, doc: Doc, groups: dict[str, _Group], taken: list[tuple[int, int]]) -> None:
-        text = doc.text
+        text = doc_text(doc)
         candidates = []
         for match in _NAMED_PLATFORM.finditer(text):
             name = match.group("name")

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import extensions  # noqa: F401  (declares the Doc._ attributes)
+from ..extensions import doc_text
 from ..normalize.dates import MONTHS, find_dates
 from ..normalize.money import MoneyMatch, find_money
 from ..normalize.percent import find_fractions, find_percents
@@ -43,13 +44,13 @@ class ValuesComponent:
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.autonews_published
         doc._.autonews_amounts = self.amounts(doc)
-        doc._.autonews_percents = find_percents(doc.text) + find_fractions(doc.text)
+        doc._.autonews_percents = find_percents(doc_text(doc)) + find_fractions(doc_text(doc))
         doc._.autonews_dates = self.dates(doc, published)
         return doc
 
     # money ---------------------------------------------------------------------------------------
     def amounts(self, doc: Doc) -> list[Amount]:
-        text = doc.text
+        text = doc_text(doc)
         matches = find_money(text)
         result = []
         sentence_currency = self._sentence_currencies(doc, matches)
@@ -93,7 +94,7 @@ class ValuesComponent:
         found = [
             DateValue(text=d.text, start=d.start, end=d.end, value=d.value, granularity=d.granularity,
                       relative=d.relative)
-            for d in find_dates(doc.text, published)
+            for d in find_dates(doc_text(doc), published)
         ]
         covered = [(d.start, d.end) for d in found]
         for ent in doc.ents:
