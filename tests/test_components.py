@@ -217,3 +217,9 @@ def test_deals_nearest_date_to_the_trigger(blank):
     text = "The road to Monday began in July 2023, when Volkswagen paid $700 million for 4.99% of XPeng."
     doc = run(blank, text)
     assert [(d.type, d.date) for d in doc._.autonews_deals] == [("investment", "2023-07")]
+
+
+def test_companies_products_and_common_words_are_not_companies(blank):
+    text = "Cheap cars sell. Volkswagen Golf buyers and cheap loans."
+    doc = run(blank, text, ents=[("Cheap", "ORG"), ("Golf", "ORG")])
+    assert [c.name for c in doc._.autonews_companies] == ["Volkswagen"]

@@ -185,6 +185,8 @@ class CompaniesComponent:
                     continue
                 before_text = doc_text(doc)[max(0, part.start_char - 60) : part.start_char]
                 after_text = doc_text(doc)[part.end_char : part.end_char + 60]
+                if self._product_or_word(doc, part, kb_spans):
+                    continue  # "Acura ZDX", "Honda's Prologue": a model; "Cheap" (also written "cheap"): a word
                 if part.text in places or _PLACE_BEFORE.search(before_text) or _PLACE_AFTER.match(after_text) \
                         or _PERSON_AFTER.match(after_text) or _PERSON_BEFORE.search(before_text):
                     continue  # "a plant in Arnstadt", "said Makoto Uchida, chief executive"
@@ -225,6 +227,17 @@ class CompaniesComponent:
             if span is not None and len(span):
                 spans.append(span)
         return spans
+
+    @staticmethod
+    def _product_or_word(doc: Doc, span: Span, kb_spans: list[Span]) -> bool:
+        """A name glued to a known company's name is its product; a single capitalised word the article also
+        writes in lower case is a word, not a name."""
+        if any(s.end == span.start or (s.end + 1 == span.start and doc[s.end].lower_ in {"'s", "’s"})
+               for s in kb_spans):
+            return True
+        if len(span) == 1 and span[0].is_title:
+            return re.search(rf"(?<![\w-]){re.escape(span.text.lower())}(?![\w-])", doc_text(doc)) is not None
+        return False
 
     def _is_company_like(self, span: Span) -> bool:
         text = span.text
