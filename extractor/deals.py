@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from .reference import opens_with_description
 from .resources import load_jsonl
 from .schema import Amount, Company, DateValue, Deal, DealAmount, DealSignal, Mention, Stake, Technology
 
@@ -42,10 +43,6 @@ _ANAPHORA = re.compile(r"\b(?:both (?:parties|companies|sides|firms)|the two (?:
 # "Through this cooperation ...", "The deal ...": the sentence continues the deal before it
 _SAME_DEAL = re.compile(r"\b(?:this|the|that|the same)\s+(?:\w+\s+){0,2}(?:deal|agreement|cooperation|partnership|"
                         r"transaction|investment|acquisition|purchase|tie-up|alliance|accord)\b", re.IGNORECASE)
-_DESCRIBED_SUBJECT = re.compile(
-    r"^\s*(?:(?:The|the)\s+(?:[\w-]+\s+){0,3}(?:carmaker|automaker|company|group|firm|maker|manufacturer|giant|"
-    r"brewer|bank|investor|conglomerate|supplier|startup|start-up)\b|It\s|They\s)"
-)
 _JV_REFERENCE = re.compile(r"\b(?:the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _JV_FOUNDING = re.compile(r"\b(?:form\w*|set(?:s|ting)? up|establish\w*|creat\w+|launch\w*|sign\w*|agree\w*|"
                           r"announc\w+|found\w*|unveil\w*|start\w*|plan\w* to|will (?:form|create|set up))\b",
@@ -146,7 +143,7 @@ def find_deals(
         sentence_stakes = [s for s in stakes if start <= s.start < end]
         opening = text[start : in_sentence[0].start if in_sentence else end]
         subject = previous_parties[0] if previous_parties and (
-            _DESCRIBED_SUBJECT.match(opening) or re.search(r"\bit\s+(?:will|would|has|had|is|was|said|agreed)\b", opening)
+            opens_with_description(opening) or re.search(r"\bit\s+(?:will|would|has|had|is|was|said|agreed)\b", opening)
         ) else None
         for deal_type, trigger_at in types:
             parties, roles, venture = _parties(deal_type, text, start, end, trigger_at, in_sentence, sentence_stakes,

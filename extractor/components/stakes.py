@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401
 from ..extensions import doc_text
 from ..normalize.percent import PercentMatch
+from ..reference import opens_with_description
 from ..resources import load_jsonl
 from ..schema import Company, Stake
 
@@ -44,10 +45,6 @@ _DESCRIPTION = re.compile(
 _EACH_PARTNER = re.compile(r"\b(?:each|both)(?:\s+(?:partner|partners|company|companies|side|sides|of them|group|"
                            r"carmaker|parent))?\s+(?:will\s+|would\s+)?(?:hold|holds|holding|own|owns|owning|has|have|"
                            r"having|take|takes|taking|keep|keeps)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
-_DESCRIBED_OPENING = re.compile(
-    r"^\s*(?:(?:The|the)\s+(?:[\w-]+\s+){0,3}(?:carmaker|automaker|company|group|firm|maker|manufacturer|giant|"
-    r"brewer|bank|investor|conglomerate|supplier|startup|start-up)\s+(?:behind|which|that|,)|It\s|They\s)"
-)
 _DESCRIBED_OBJECT = re.compile(
     r"^(?:\s+[\w-]+){0,3}?\s+(?:in|of)\s+(?:its|the|their)\s+(?:(?P<nat>U\.S\.|[A-Z][a-z]+)\s+)?(?:[a-z-]+\s+)?"
     r"(?:carmaker|automaker|group|company|firm|maker|partner|manufacturer|brewer|bank|rival|unit|business)\b"
@@ -277,7 +274,7 @@ class StakesComponent:
             return holder, target if target != holder else None
         target = self._target(text, s_start, s_end, percent, before, after, mentions)
         opening = text[s_start : before[0].start] if before else left
-        if _DESCRIBED_OPENING.match(opening):
+        if opens_with_description(opening):
             # "The carmaker behind Peugeot, Fiat and Jeep ... will invest ... for a stake of around 20%"
             subject = self._previous_subject(text, s_start, mentions, target)
             if subject is not None:

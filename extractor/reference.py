@@ -1,0 +1,19 @@
+"""Words that refer back to a company named earlier: shared by the stake and deal readers.
+
+"The carmaker behind Peugeot, Fiat and Jeep will invest ...", "It agreed ...": a sentence that opens with a
+description or a pronoun has, as its subject, the company the previous sentence was about.
+"""
+
+from __future__ import annotations
+
+import re
+
+COMPANY_NOUNS = (r"carmaker|automaker|company|group|firm|maker|manufacturer|giant|brewer|bank|investor|"
+                 r"conglomerate|supplier|startup|start-up")
+
+DESCRIBED_SUBJECT = re.compile(rf"^\s*(?:(?:The|the)\s+(?:[\w-]+\s+){{0,3}}(?:{COMPANY_NOUNS})\b|It\s|They\s)")
+
+
+def opens_with_description(opening: str) -> bool:
+    """The text before a sentence's first company name describes or stands for its subject."""
+    return DESCRIBED_SUBJECT.match(opening) is not None
