@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from .. import extensions  # noqa: F401
 from ..extensions import doc_text
 from ..normalize.percent import PercentMatch
-from ..reference import opens_with_description
+from ..reference import COMPANY_NOUNS, opens_with_description
 from ..resources import load_jsonl
 from ..schema import Company, Stake
 
@@ -267,10 +267,15 @@ class StakesComponent:
         if owned_by:
             # "Maruti Suzuki, 54 percent-owned by Suzuki", "Mazda, owned one-third by Ford"
             by_start = percent.end + owned_by.end()
-            holder = next((m.name for m in after if m.start - by_start <= 5), None)
+            target = before[-1].name if before else None
+            holder = next((m.name for m in after if m.start - by_start <= 25
+                           and re.fullmatch(r"(?:[A-Z][\w.]*['’]s\s+|the\s+|[A-Z][a-z]+\s+)*", text[by_start : m.start])),
+                          None)  # "by France's Renault SA", "by Japanese Toyota"
             if holder is None:
                 holder = self._described(text, percent.end, s_end, mentions, forward=True)
-            target = before[-1].name if before else None
+            if holder is None and re.match(rf"(?:the|its)\s+(?:[\w-]+\s+)?(?:{COMPANY_NOUNS})\b", text[by_start : by_start + 40]):
+                # "22 percent-owned by the automaker": the company named last before, other than the owned one
+                holder = next((m.name for m in reversed(before) if m.name != target), None)
             return holder, target if target != holder else None
         target = self._target(text, s_start, s_end, percent, before, after, mentions)
         opening = text[s_start : before[0].start] if before else left
@@ -279,8 +284,15 @@ class StakesComponent:
             subject = self._previous_subject(text, s_start, mentions, target)
             if subject is not None:
                 return subject, target
-        if self.g.sold_before.search(left[-40:]) or re.search(r"\b(?:additional|another|further)\s+$", left):
-            return None, target  # a block that changes hands: its seller no longer holds it, the buyer more
+        if self.g.sold_before.search(left[-40:]) or re.search(r"\b(?:sale|placement|placing)\s+of\s+(?:\S+\s+){0,2}$", left):
+            to_buyer = re.match(r"^(?:\s+[\w-]+){0,4}?\s+to\s+", right)
+            buyer = _first_after(text, percent.end + to_buyer.end(), after, allow_possessive=True) if to_buyer else None
+            if buyer is not None:
+                # "the sale of a 9.1 percent stake to Abu Dhabi's Aabar": the buyer will hold it
+                return buyer.name, target or next((m.name for m in before if m.name != buyer.name), None)
+            return None, target  # a block that changes hands: its seller no longer holds it
+        if re.search(r"\b(?:additional|another|further)\s+$", left):
+            return None, target  # an increment: the holding after it is another figure
         which = re.search(r"(?:,\s*)?\bin which\s+(?P<who>it|\w+)\s+(?:holds|owns|has|had|held|owned)\s+$", left)
         if which and before:
             # "Maruti Suzuki, in which it holds 56%"
@@ -317,7 +329,10 @@ class StakesComponent:
         between = text[nearest.end : percent.start]
         if self.g.non_company_holder.search(between):
             return None, target
-        if nearest is not first and text[first.end : first.end + 2].startswith(",") and "," in between:
+        if re.match(r"^,?\s+which\s+(?:[\w-]+\s+){0,3}?(?:holds|owns|has|controls|held|owned|had)\b", between):
+            return nearest.name, target  # "turned to Renault, which holds about 36% of Nissan"
+        if nearest is not first and re.match(r"^,\s+(?:the|a|an|its)\s", text[first.end : first.end + 8]) \
+                and "," in between:
             return first.name, target  # "Alfa-Eco, the venture arm of Alfa Group, has a 20% stake"
         if re.search(r"\b(?:in|of|from|with|than)\s+(?:the\s+)?$", text[max(s_start, nearest.start - 8) : nearest.start]):
             earlier = [m for m in candidates[:-1]]
@@ -416,12 +431,16 @@ def _conjoined(text: str, mentions: list[_CompanyMention], start: int) -> list[s
     return list(dict.fromkeys(names))
 
 
-def _first_after(text: str, anchor: int, mentions: list[_CompanyMention]) -> _CompanyMention | None:
-    """The company named right after ``anchor``, past a few describing words ("Chinese electric-car maker")."""
+def _first_after(text: str, anchor: int, mentions: list[_CompanyMention],
+                 allow_possessive: bool = False) -> _CompanyMention | None:
+    """The company named right after ``anchor``, past a few describing words ("Chinese electric-car maker",
+    and with ``allow_possessive`` a place's possessive: "Abu Dhabi's Aabar")."""
     for mention in mentions:
         if mention.start < anchor:
             continue
         gap = text[anchor : mention.start]
+        if allow_possessive:
+            gap = re.sub(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s\s", " ", gap)
         if len(gap) <= 60 and not re.search(r"[,.;:()]", gap) and len(gap.split()) <= 5:
             return mention
         return None
