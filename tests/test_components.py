@@ -149,6 +149,13 @@ def test_technologies_taxonomy_and_named_platforms(blank):
         ("Stellantis holds a one-fifth stake in Leapmotor.", [(20.0, "Stellantis", "Leapmotor")]),
         ("The government owns 51.4% of Leapmotor.", [(51.4, None, "Leapmotor")]),
         ("Tariffs of 25% hit XPeng while margins fell 2 percentage points.", []),
+        ("XPeng sounded out Leapmotor and turned to Stellantis, which holds about 36% of Leapmotor.",
+         [(36.0, "Stellantis", "Leapmotor")]),
+        ("Stellantis held a 46 percent interest in Leapmotor. That will rise to 52 percent next year.",
+         [(46.0, "Stellantis", "Leapmotor"), (52.0, "Stellantis", "Leapmotor")]),
+        ("Leapmotor will raise 1 billion euros through the sale of a 9.1 percent stake to Stellantis.",
+         [(9.1, "Stellantis", "Leapmotor")]),
+        ("Leapmotor, 22 percent-owned by the automaker Stellantis, rose.", [(22.0, "Stellantis", "Leapmotor")]),
     ],
 )
 def test_stakes_decides_and_assigns_roles(blank, text, expected):

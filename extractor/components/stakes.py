@@ -25,7 +25,7 @@ from ..schema import Company, Stake
 
 _APPROX = r"(?:(?:about|around|roughly|approximately|nearly|almost|some|just|only|over|under|more than|less than|" \
           r"up to|at least|a further|another|an additional|a|an|the|its|their|his|her|a total of|total of|" \
-          r"present|current|previous|existing|earlier|original|prior|combined)\s+)*"
+          r"present|current|previous|existing|earlier|original|prior|combined|remaining|rest of the)\s+)*"
 _APPROX = _APPROX.replace(" ", r"\s+")  # wire copy breaks lines anywhere
 
 
@@ -41,6 +41,12 @@ _OWNERSHIP_LIST = re.compile(r"\b(?:ownership structure|shareholder structure|sh
 _DESCRIPTION = re.compile(
     r"\b[Tt]he\s+(?P<nat>U\.S\.|[A-Z][a-z]+)\s+(?:[a-z-]+\s+)?(?:carmaker|automaker|group|company|firm|maker|investor|"
     r"manufacturer|partner|giant|brewer|bank|conglomerate|rival)\b"
+)
+# "Fiat held a 46 percent interest in Chrysler. That will rise to 52 percent ...": the same holding, changed
+_CONTINUED_HOLDING = re.compile(
+    rf"^\s*(?:That|This|It|Its|The|Their)(?:\s+(?:stake|holding|interest|shareholding))?\s+(?:will\s+|would\s+|is\s+to\s+)?"
+    rf"(?:rise|rises|increase|increases|climb|climbs|grow|grows|fall|falls|drop|drops|decline|declines|go up|"
+    rf"go down|be raised|be cut)\s+to\s+{_APPROX}$"
 )
 _EACH_PARTNER = re.compile(r"\b(?:each|both)(?:\s+(?:partner|partners|company|companies|side|sides|of them|group|"
                            r"carmaker|parent))?\s+(?:will\s+|would\s+)?(?:hold|holds|holding|own|owns|owning|has|have|"
@@ -156,10 +162,11 @@ class StakesComponent:
                     doc_text(doc)[previous_stake_end : percent.start],
                     re.IGNORECASE,
                 )
-                if not (chained or self._is_stake(left, right, percent)):
+                continued = stakes and _CONTINUED_HOLDING.search(left) and not right.lstrip().startswith(("of", "in"))
+                if not (chained or continued or self._is_stake(left, right, percent)):
                     continue
                 holder, target = self._roles(doc_text(doc), s_start, s_end, percent, mentions)
-                if stakes and chained and stakes[-1].start >= s_start:
+                if stakes and (continued or chained and stakes[-1].start >= s_start):
                     holder = holder or stakes[-1].holder
                     target = target or stakes[-1].target
                 role = "held"
@@ -269,7 +276,7 @@ class StakesComponent:
             by_start = percent.end + owned_by.end()
             target = before[-1].name if before else None
             holder = next((m.name for m in after if m.start - by_start <= 25
-                           and re.fullmatch(r"(?:[A-Z][\w.]*['’]s\s+|the\s+|[A-Z][a-z]+\s+)*", text[by_start : m.start])),
+                           and re.fullmatch(r"(?:[A-Z][\w.]*['’]s\s+|[A-Z][a-z]+\s+|[a-z-]+\s+){0,4}", text[by_start : m.start])),
                           None)  # "by France's Renault SA", "by Japanese Toyota"
             if holder is None:
                 holder = self._described(text, percent.end, s_end, mentions, forward=True)
