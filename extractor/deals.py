@@ -169,6 +169,7 @@ def find_deals(
             )
         previous_parties = names
     _date_lead_deals(candidates, dates, published, text)
+    _control_from_stakes(candidates, stakes)
     return [_to_deal(c) for c in _merge(candidates)], signals
 
 
@@ -378,6 +379,24 @@ def _date_lead_deals(candidates: list[_Candidate], dates: list[DateValue], publi
     for candidate in candidates:
         if candidate.date is None and not _BACKGROUND.search(candidate.evidence.text):
             candidate.date = day
+
+
+def _control_from_stakes(candidates: list[_Candidate], stakes: list[Stake]) -> None:
+    """A purchase that takes the buyer past half of the target (a stake told next to it: "That will rise to 52
+    percent") is an acquisition; more shares for a holder already in control are not."""
+    for candidate in candidates:
+        if candidate.type != "investment" or len(candidate.parties) < 2:
+            continue
+        buyer, target = candidate.parties[0], candidate.parties[1]
+        near = [s for s in stakes if s.holder == buyer and s.target == target
+                and candidate.evidence.start - 250 <= s.start <= candidate.evidence.end + 250]
+        held = [s.percent for s in near if s.role in {"held", "targeted"}]
+        before = [s.percent for s in near if s.role == "previous"]
+        if held and max(held) > 50 and not any(p > 50 for p in before):
+            candidate.type = "acquisition"
+            candidate.roles = {buyer: "buyer", target: "target"}
+            if candidate.stake is None or candidate.stake <= 50:
+                candidate.stake = max(held)
 
 
 def _in_header(text: str, position: int) -> bool:
