@@ -186,8 +186,8 @@ def _clauses(text: str, sentence: tuple[int, int], mentions: list[_Mention]) -> 
         right = [m for m in mentions if match.end() <= m.start < end]
         if left and right and len({m.name for m in left} | {m.name for m in right}) >= 2:
             cuts.append(match.end())
-    bounds = cuts + [end]
-    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    bounds = sorted(set(cuts)) + [end]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1) if bounds[i] < bounds[i + 1]]
 
 
 def _types(sentence: str, grammar: DealGrammar, keep_references: bool = False) -> list[tuple[str, int]]:
@@ -341,7 +341,8 @@ def _amount(deal_type: str, text: str, start: int, end: int, amounts: list[Amoun
     """The price: the amount the clause pays, invests or values the deal at; for a venture, its capital."""
     usable = [a for a in amounts if start <= a.start < end and a.kind not in {"per_share", "range_low"}]
     if deal_type == "joint_venture":
-        usable = [a for a in usable if _PRICE_CUE.search(text[max(start, a.start - 40) : a.start])]
+        usable = [a for a in usable if _PRICE_CUE.search(text[max(start, a.start - 40) : a.start])
+                  or re.match(r"^[\s-]*(?:[\w-]+\s+){0,3}(?:joint\s+)?(?:venture|JV)\b", text[a.end : a.end + 50])]
     elif deal_type not in {"investment", "acquisition"}:
         return None
     if not usable:
@@ -356,7 +357,10 @@ def _stake(deal_type: str, stakes: list[Stake], parties: list[str]) -> float | N
     joint venture, the first-listed partner's share."""
     if deal_type == "joint_venture":
         own = [s for s in stakes if s.holder == parties[0]]
-        return own[0].percent if own else None
+        if own:
+            return own[0].percent
+        even = [s for s in stakes if s.percent == 50.0]
+        return 50.0 if even else None
     if deal_type not in {"investment", "acquisition"}:
         return None
     held = [s for s in stakes if s.role in {"held", "targeted"}]
