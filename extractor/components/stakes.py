@@ -448,6 +448,7 @@ def _first_after(text: str, anchor: int, mentions: list[_CompanyMention],
         gap = text[anchor : mention.start]
         if allow_possessive:
             gap = re.sub(r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?['’]s\s", " ", gap)
+        gap = re.sub(r"\b(?:U\.S\.|U\.K\.|S\.|St\.)", "US", gap)  # "U.S. robot maker Boston Dynamics"
         if len(gap) <= 60 and not re.search(r"[,.;:()]", gap) and len(gap.split()) <= 5:
             return mention
         return None
@@ -477,12 +478,18 @@ def _fill_targets(stakes: list[Stake], topic: str | None) -> list[Stake]:
     for stake in stakes:
         if stake.holder and stake.target:
             known.setdefault(stake.holder, []).append(stake.target)
-    result = []
+    result: list[Stake] = []
     for stake in stakes:
         if stake.holder and not stake.target and len(set(known.get(stake.holder, []))) == 1:
             stake = stake.model_copy(update={"target": known[stake.holder][0]})
-        elif not stake.target and topic is not None and topic != stake.holder:
-            stake = stake.model_copy(update={"target": topic})
+        elif not stake.target:
+            # the company the stakes just before were in ("Geely will lift its stake in Aston Martin to 17 pct.
+            # ... Yew Tree's holding will fall to 21 pct"), else the company the article is about
+            recent = next((s.target for s in reversed(result) if s.target and s.target != stake.holder
+                           and stake.start - s.start < 600), None)
+            fallback = recent or (topic if topic != stake.holder else None)
+            if fallback is not None:
+                stake = stake.model_copy(update={"target": fallback})
         result.append(stake)
     return result
 
