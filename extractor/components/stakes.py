@@ -311,6 +311,13 @@ class StakesComponent:
             # "... equity ties with Ford, whose stake has dropped to 11 percent": Ford's stake in the subject
             subject = next((m.name for m in reversed(before) if m.name != whose.name and m.end <= whose.start), None)
             return whose.name, subject or target
+        told_after = re.match(r"^\s*(?:[\w-]+\s+)?(?:stake|holding|interest)\s+(?:that\s+|which\s+)?(?=the\s)", right)
+        if told_after and re.match(r"the\s+\S+\s+(?:[a-z-]+\s+)?\w+\s+(?:had|has|have)\s+(?:acquired|bought|taken|held|built)",
+                                   text[percent.end + told_after.end() : percent.end + told_after.end() + 60]):
+            # "buy back the 19.9% stake the German group had acquired": the holder is described after the stake
+            described_holder = self._described(text, percent.end, s_end, mentions, forward=True, exclude=target)
+            if described_holder is not None:
+                return described_holder, target or next((m.name for m in before if m.name != described_holder), None)
         # holder: a possessive ("Ford's 33.4% stake"), unless it names the owned company
         possessive = next(
             (m for m in reversed(before) if re.match(r"^['’]s?\s", text[m.end : m.end + 3])
