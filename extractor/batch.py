@@ -4,7 +4,8 @@ The main process walks the inputs lazily, hashes each article's bytes and skips 
 OUT is current (``manifest.Manifest``); the rest go in chunks to worker processes, each of which builds the
 pipeline once (``build_nlp`` in the pool initializer; ``nlp`` is never pickled) and runs its chunks through
 ``extract_articles`` (``nlp.pipe``). At most ``2 x workers`` chunks are in flight, and results are written
-in input order as they arrive, so memory stays flat however many files there are. Each chunk's records
+in input order as they arrive, so memory stays flat however many files there are. With ``dask`` the chunks
+go to a Dask cluster instead (``distributed.DaskExecutor``); nothing else changes. Each chunk's records
 are appended to OUT (fsync), then to the manifest (fsync), then upserted into the database if one is
 given; the errors file gets one ``{"source", "error"}`` line per failed input.
 """
@@ -23,13 +24,16 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
 
 from .extract import extract_article, extract_articles
 from .ingest import InputError, InputFailure, RawInput, inputs_of, iter_paths, parse_input
 from .manifest import Manifest, sibling
 from .settings import Settings
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .distributed import DaskExecutor
 
 CHUNK_SIZE = 16
 
@@ -290,11 +294,13 @@ def default_workers() -> int:
 def run_batch(inputs: list[str], out: Path, errors: Path | None = None, *, nlp=None,
               settings: Settings | None = None, published: date | None = None, max_chars: int = 1_000_000,
               workers: int = 1, force: bool = False, fail_fast: bool = False, database=None,
-              progress: bool = False, chunk_size: int = CHUNK_SIZE) -> Summary:
+              progress: bool = False, chunk_size: int = CHUNK_SIZE, dask: str | None = None) -> Summary:
     """Extract every input under ``inputs`` into ``out``; see the module docstring.
 
     ``nlp`` (optional, ``workers == 1`` only) is a pipeline already built; otherwise each worker builds one
-    from ``settings``. ``database`` is an open ``writers.Database`` or None.
+    from ``settings``. ``database`` is an open ``writers.Database`` or None. ``dask`` (a scheduler address,
+    or ``local`` for a cluster of ``workers`` processes) runs the chunks on a Dask cluster instead
+    (``extractor.distributed``); everything else is the same.
     """
     settings = settings or Settings()
     errors = errors or sibling(out, "errors")
@@ -311,14 +317,23 @@ def run_batch(inputs: list[str], out: Path, errors: Path | None = None, *, nlp=N
     bar = _Progress(progress, total)
     bar.start_clock()
 
-    if workers <= 1:
+    executor: _Inline | _Pool | DaskExecutor
+    if dask is not None:
+        from .distributed import DaskExecutor, normalize_address
+
+        if normalize_address(dask) == "local":
+            from .pipeline import check_meta, model_data_path
+
+            check_meta(model_data_path(settings.model), settings.model)
+        executor = DaskExecutor(dask, workers, settings, published, max_chars, settings.batch_size)
+    elif workers <= 1:
         if nlp is None:
             from .pipeline import build_nlp
 
             make_nlp = lambda: build_nlp(settings)  # noqa: E731  (built only if something needs extracting)
         else:
             make_nlp = lambda: nlp  # noqa: E731
-        executor: _Inline | _Pool = _Inline(make_nlp, published, max_chars, settings.batch_size)
+        executor = _Inline(make_nlp, published, max_chars, settings.batch_size)
     else:
         from .pipeline import check_meta, model_data_path
 

@@ -91,6 +91,22 @@ def _database(url: str):
         fail(str(exc))
 
 
+def _dask_address(address: str, workers: int | None) -> str:
+    from .distributed import DaskAddressError, DaskMissing, import_distributed, normalize_address
+
+    try:
+        address = normalize_address(address)
+    except DaskAddressError as exc:
+        fail(str(exc), code=2)
+    if address != "local" and workers is not None:
+        fail("--workers sets the size of --dask local only; a cluster's workers are started with it", code=2)
+    try:
+        import_distributed()
+    except DaskMissing as exc:
+        fail(str(exc), code=2)
+    return address
+
+
 @app.command()
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Files and folders (recursive; .txt, .json, .jsonl, .html), "
@@ -108,6 +124,9 @@ def run(
     fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails.")] = False,
     progress: Annotated[Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar "
                                                      "(default: only on a terminal).")] = None,
+    dask: Annotated[Optional[str], typer.Option("--dask", metavar="ADDRESS", help="Run on a Dask cluster: a "
+                                                "scheduler address (tcp://host:8786), or 'local' for a local "
+                                                "cluster of --workers processes. Needs the dask extra.")] = None,
 ) -> None:
     """Extract every article under INPUTS into OUT (JSON Lines); failures go to the errors file.
 
@@ -120,13 +139,15 @@ def run(
     from .writers import DatabaseError
 
     day = _published(published)
+    if dask is not None:
+        dask = _dask_address(dask, workers)
     database = _database(db) if db else None
     settings = Settings(model=model) if model else Settings()
     show = progress if progress is not None else (sys.stderr.isatty() and not os.environ.get("CI"))
     try:
         summary = run_batch(inputs, out, errors, settings=settings, published=day, max_chars=max_chars,
                             workers=workers or default_workers(), force=force, fail_fast=fail_fast,
-                            database=database, progress=show)
+                            database=database, progress=show, dask=dask)
     except (ModelError, DatabaseError, OSError, RuntimeError) as exc:
         fail(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
     finally:
