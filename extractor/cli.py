@@ -76,7 +76,11 @@ def extract(
         article = read_article(path, published=_published(published), max_chars=max_chars)
     except InputError as exc:
         fail(str(exc))
-    record = extract_article(_nlp(model), article)
+    nlp = _nlp(model)
+    try:
+        record = extract_article(nlp, article)
+    except Exception as exc:  # a bug must still end in one line and exit code 1, never a traceback
+        fail(f"{path}: extraction failed: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
     typer.echo(record.model_dump_json(indent=2 if pretty else None))
 
 
