@@ -26,6 +26,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .normalize.dates import MONTHS
+
 SUPPORTED = (".txt", ".json", ".jsonl", ".html", ".htm")
 KINDS = {".txt": "txt", ".json": "json", ".jsonl": "jsonl", ".html": "html", ".htm": "html"}
 
@@ -113,10 +115,6 @@ def check_text(text: str, where: str, max_chars: int) -> str:
 
 # -- datelines ---------------------------------------------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
@@ -150,7 +148,7 @@ def dateline_date(text: str) -> date | None:
             if not match:
                 continue
             groups = match.groupdict()
-            month = int(groups["mm"]) if groups.get("mm") else _MONTHS[groups["month"][:3].lower()]
+            month = int(groups["mm"]) if groups.get("mm") else MONTHS[groups["month"][:3].lower()]
             try:
                 return date(int(groups["year"]), month, int(groups["day"]))
             except ValueError:
