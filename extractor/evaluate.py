@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -286,8 +286,7 @@ def baseline_record(doc, published: date | None) -> dict:
     number x scale parse of MONEY entities, PERCENT entities in sentences that mention a stake."""
     import dateparser
 
-    settings = {"RELATIVE_BASE": __import__("datetime").datetime.combine(published, __import__("datetime").time())} \
-        if published else {}
+    settings = {"RELATIVE_BASE": datetime.combine(published, time())} if published else {}
     companies, dates, amounts, stakes = {}, [], [], []
     for ent in doc.ents:
         if ent.label_ == "ORG":
