@@ -116,9 +116,9 @@ def find_deals(
     units = [(index, sentence, clause) for index, sentence in enumerate(sentences)
              for clause in _clauses(text, sentence, mentions)]
     for index, (s_start, s_end), (start, end) in units:
-        if _in_header(text, start + len(text[start:end]) - len(text[start:end].lstrip())):
-            continue  # a header line ("-- PSA, BMW invest 100 million euros in hybrid JV --") restates the body
         sentence = text[start:end]
+        if _in_header(text, start + len(sentence) - len(sentence.lstrip())):
+            continue  # a header line ("-- PSA, BMW invest 100 million euros in hybrid JV --") restates the body
         in_sentence = [m for m in mentions if start <= m.start < end]
         names = list(dict.fromkeys(m.name for m in in_sentence))
         if len(names) < 2 and not (_ANAPHORA.search(sentence) and len(previous_parties) >= 2):
@@ -131,14 +131,10 @@ def find_deals(
             if names:
                 previous_parties = names
             continue
-        if len(names) < 2 and _ANAPHORA.search(sentence) and len(previous_parties) >= 2:
+        if len(names) < 2:  # "both companies", "their": the parties of the sentence before
             names = list(dict.fromkeys(names + previous_parties))
             in_sentence = in_sentence + [_Mention(start, start, n) for n in previous_parties if n not in
                                          {m.name for m in in_sentence}]
-        if len(names) < 2:
-            if names:
-                previous_parties = names
-            continue
         evidence = Mention(text=text[s_start:s_end], start=s_start, end=s_end)
         sentence_stakes = [s for s in stakes if start <= s.start < end]
         opening = text[start : in_sentence[0].start if in_sentence else end]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from datetime import date
 from typing import Iterable, Iterator
 
@@ -43,7 +44,7 @@ def extract_article(nlp: Language, article: Article) -> ArticleRecord:
 
 def extract_articles(nlp: Language, articles: Iterable[Article], batch_size: int = 32) -> Iterator[ArticleRecord]:
     """Many articles through ``nlp.pipe``, in input order."""
-    pending: list[Article] = []
+    pending: deque[Article] = deque()
 
     def docs() -> Iterator[Doc]:
         for article in articles:
@@ -51,7 +52,7 @@ def extract_articles(nlp: Language, articles: Iterable[Article], batch_size: int
             yield _prepared(nlp, article)
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield record_from_doc(doc, pending.pop(0))
+        yield record_from_doc(doc, pending.popleft())
 
 
 def extract_text(nlp: Language, text: str, published: date | None = None, source: str = "-") -> ArticleRecord:

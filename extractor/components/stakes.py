@@ -38,9 +38,11 @@ _ISSUE_SIZE = re.compile(r"\b(?:new|fresh|newly issued)\s+(?:shares|stocks?)\b[^
                          r"representing|or)\s+(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
 _OWNERSHIP_LIST = re.compile(r"\b(?:ownership structure|shareholder structure|shareholding structure|"
                              r"shareholders?\s*:|ownership\s*:|stakes\s*:)", re.IGNORECASE)
+# nouns a description of a company ends in ("the Italian automaker", "its Japanese partner")
+_REFERRING_NOUNS = "carmaker|automaker|group|company|firm|maker|manufacturer|partner|brewer|bank|rival"
+_NATIONALITY = r"(?P<nat>U\.S\.|[A-Z][a-z]+)"
 _DESCRIPTION = re.compile(
-    r"\b[Tt]he\s+(?P<nat>U\.S\.|[A-Z][a-z]+)\s+(?:[a-z-]+\s+)?(?:carmaker|automaker|group|company|firm|maker|investor|"
-    r"manufacturer|partner|giant|brewer|bank|conglomerate|rival)\b"
+    rf"\b[Tt]he\s+{_NATIONALITY}\s+(?:[a-z-]+\s+)?(?:{_REFERRING_NOUNS}|investor|giant|conglomerate)\b"
 )
 # "Fiat held a 46 percent interest in Chrysler. That will rise to 52 percent ...": the same holding, changed
 _CONTINUED_HOLDING = re.compile(
@@ -52,8 +54,8 @@ _EACH_PARTNER = re.compile(r"\b(?:each|both)(?:\s+(?:partner|partners|company|co
                            r"carmaker|parent))?\s+(?:will\s+|would\s+)?(?:hold|holds|holding|own|owns|owning|has|have|"
                            r"having|take|takes|taking|keep|keeps)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
 _DESCRIBED_OBJECT = re.compile(
-    r"^(?:\s+[\w-]+){0,3}?\s+(?:in|of)\s+(?:its|the|their)\s+(?:(?P<nat>U\.S\.|[A-Z][a-z]+)\s+)?(?:[a-z-]+\s+)?"
-    r"(?:carmaker|automaker|group|company|firm|maker|partner|manufacturer|brewer|bank|rival|unit|business)\b"
+    rf"^(?:\s+[\w-]+){{0,3}}?\s+(?:in|of)\s+(?:its|the|their)\s+(?:{_NATIONALITY}\s+)?(?:[a-z-]+\s+)?"
+    rf"(?:{_REFERRING_NOUNS}|unit|business)\b"
 )
 _TARGET_ANCHOR = re.compile(
     r"\b(?:stake|holding|shareholding|interest|share|shareholder|invest\w*(?:\s+\S+){0,6}?|took control of|take control of|"
