@@ -119,10 +119,13 @@ class KnowledgeBase:
         return self.technologies.get(tech_id) if tech_id else None
 
     def company_patterns(self) -> list[dict]:
-        """Phrase patterns (case-sensitive) for spaCy's span ruler; the id names the company."""
+        """Phrase patterns (case-sensitive) for spaCy's span ruler; the id names the company. A name of several
+        words is also matched in capitals, as press releases print it ("BYD TOYOTA EV TECHNOLOGY Co., Ltd.")."""
         patterns = []
         for entry in self.companies.values():
-            for alias in entry.aliases:
+            forms = list(entry.aliases)
+            forms += [a.upper() for a in entry.aliases if " " in a.strip() and a.upper() not in entry.aliases]
+            for alias in dict.fromkeys(forms):
                 patterns.append({"label": "COMPANY", "pattern": alias, "id": entry.id})
         return patterns
 

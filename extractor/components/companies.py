@@ -83,11 +83,19 @@ _PLACE_BEFORE = re.compile(r"\b(?:plant|plants|factory|factories|facility|site|w
                            r"(?:in|at|near|outside)\s+$", re.IGNORECASE)
 _PERSON_AFTER = re.compile(r"^,?\s+(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:chief|CEO|president|chairman|chairwoman|"
                            r"director|head|executive|spokesman|spokeswoman|spokesperson|analyst|minister|founder|"
-                           r"economist|secretary|governor|mayor|professor)\b")
+                           r"economist|secretary|governor|mayor|professor|manager|strategist|trader|officer)\b")
+# "after Arnstadt in Thuringia", "at Ramos Arizpe in Mexico": a place in a larger place
+_PLACE_IN_PLACE = re.compile(r"^\s+in\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|near|outside|after|from|to|between)\s+(?:the\s+)?$")
+# "the Spark compact car", "the Kona Electric crossover": a vehicle model
+_VEHICLE_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:car|cars|sedan|saloon|hatchback|SUV|SUVs|minivan|coupe|crossover|"
+                            r"roadster|supercar|limousine|compact)\b")
 _PLACE_AFTER = re.compile(r"^\s+(?:district|province|region|county|city|port|area|state|prefecture|municipality|"
                           r"island|valley|free trade zone|economic zone|industrial park)\b", re.IGNORECASE)
 _PERSON_BEFORE = re.compile(r"\b(?:CEO|chief executive|chairman|chairwoman|president|founder|spokesman|spokeswoman|"
-                            r"director|minister|analyst|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+$")
+                            r"director|minister|analyst|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+$|"
+                            r"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he)\s+(?:[\w-]+\s+)?(?:CEO|chief executive|chairman|"
+                            r"chairwoman|president|founder|spokesman|spokeswoman|director|analyst),\s+$")
 _DATE_WORDS = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
 # "(Reporting by Yuko Inoue; Editing by ...)", "-- By Niklas Pollard --": bylines name reporters
 _BYLINE = re.compile(r"\((?:[^()]*?\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Aa]dditional reporting)\s+by\b[^()]*)\)"
@@ -188,8 +196,9 @@ class CompaniesComponent:
                 if self._product_or_word(doc, part, kb_spans):
                     continue  # "Acura ZDX", "Honda's Prologue": a model; "Cheap" (also written "cheap"): a word
                 if part.text in places or _PLACE_BEFORE.search(before_text) or _PLACE_AFTER.match(after_text) \
-                        or _PERSON_AFTER.match(after_text) or _PERSON_BEFORE.search(before_text):
-                    continue  # "a plant in Arnstadt", "said Makoto Uchida, chief executive"
+                        or _PERSON_AFTER.match(after_text) or _PERSON_BEFORE.search(before_text) \
+                        or _VEHICLE_AFTER.match(after_text) or self._place_in_place(before_text, after_text, places):
+                    continue  # "a plant in Arnstadt", "said Makoto Uchida, chief executive", "the Spark compact car"
                 inner = [s for s in kb_spans if part.start <= s.start and s.end <= part.end]
                 if inner:
                     if not _own_name_around(part, inner):
@@ -238,6 +247,15 @@ class CompaniesComponent:
         if len(span) == 1 and span[0].is_title:
             return re.search(rf"(?<![\w-]){re.escape(span.text.lower())}(?![\w-])", doc_text(doc)) is not None
         return False
+
+    def _place_in_place(self, before: str, after: str, places: set[str]) -> bool:
+        """"after Arnstadt in Thuringia": a name after a locative word and before "in <a known place>"."""
+        inside = _PLACE_IN_PLACE.match(after)
+        if inside is None or not _LOCATIVE_BEFORE.search(before):
+            return False
+        place = inside.group("place")
+        return place in places or place in country_names() or self.kb.is_non_company(place) \
+            and self.kb.lookup_company(place) is None
 
     def _is_company_like(self, span: Span) -> bool:
         text = span.text

@@ -3,7 +3,7 @@
 Business copy is full of "Co.", "Ltd.", "Mrd.", "U.S." and "No."; a sentence split after them cuts a
 deal from its price or a stake from its holder. A boundary is removed where the previous token is such an
 abbreviation and the next word is not the start of a new sentence (lower case, a digit, a currency or
-a company-name continuation).
+a company-name continuation). A blank line (a paragraph break) always ends a sentence.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ def make_sentences(nlp: Language, name: str) -> "SentenceRepair":
 class SentenceRepair:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[1:]:
+            if "\n\n" in doc[token.i - 1].text and doc[token.i - 1].is_space and not token.is_space:
+                token.is_sent_start = True  # a paragraph always ends its sentence
+                continue
             if not token.is_sent_start:
                 continue
             previous = doc[token.i - 1]

@@ -22,6 +22,7 @@ from ..normalize.percent import PercentMatch
 from ..reference import COMPANY_NOUNS, opens_with_description
 from ..resources import load_jsonl
 from ..schema import Company, Stake
+from ..ventures import venture_names, venture_near
 
 _APPROX = r"(?:(?:about|around|roughly|approximately|nearly|almost|some|just|only|over|under|more than|less than|" \
           r"up to|at least|a further|another|an additional|a|an|the|its|their|his|her|a total of|total of|" \
@@ -51,8 +52,9 @@ _CONTINUED_HOLDING = re.compile(
     rf"go down|be raised|be cut)\s+to\s+{_APPROX}$"
 )
 _EACH_PARTNER = re.compile(r"\b(?:each|both)(?:\s+(?:partner|partners|company|companies|side|sides|of them|group|"
-                           r"carmaker|parent))?\s+(?:will\s+|would\s+)?(?:hold|holds|holding|own|owns|owning|has|have|"
-                           r"having|take|takes|taking|keep|keeps)\s+(?:a\s+|an\s+)?$", re.IGNORECASE)
+                           r"carmaker|parent))?\s+(?:will\s+|would\s+)?(?:hold|holds|holding|held|own|owns|owning|"
+                           r"owned|has|have|having|had|take|takes|taking|took|keep|keeps|kept)\s+(?:a\s+|an\s+)?$",
+                           re.IGNORECASE)
 _DESCRIBED_OBJECT = re.compile(
     rf"^(?:\s+[\w-]+){{0,3}}?\s+(?:in|of)\s+(?:its|the|their)\s+(?:{_NATIONALITY}\s+)?(?:[a-z-]+\s+)?"
     rf"(?:{_REFERRING_NOUNS}|unit|business)\b"
@@ -147,6 +149,9 @@ class StakesComponent:
         percents: list[PercentMatch] = sorted(doc._.autonews_percents or [], key=lambda p: p.start)
         mentions = _company_mentions(doc._.autonews_companies or [])
         taken_dates = [(d.start, d.end) for d in doc._.autonews_dates or []]
+        companies = doc._.autonews_companies or []
+        ventures = venture_names(doc_text(doc), companies)
+        frequent = [c.name for c in sorted(companies, key=lambda c: (-len(c.mentions), c.mentions[0].start))]
         stakes: list[Stake] = []
         previous_stake_end: int | None = None
         for sentence in doc.sents:
@@ -179,7 +184,14 @@ class StakesComponent:
                 elif self.g.sold_before.search(left[-60:]):
                     role = "sold"
                 pairs = _each(doc_text(doc), percent, right, s_start, s_end, mentions, holder, target)
-                if _EACH_PARTNER.search(left[-60:]):
+                each_partner = _EACH_PARTNER.search(left[-60:]) or re.match(r"^\s*each\b", right)
+                venture = venture_near(doc_text(doc), s_start, s_end, percent.start, mentions, ventures) \
+                    if each_partner else None
+                if venture is not None:
+                    # "Daimler and Geely each own 50 pct" of the venture named just before: each partner's share
+                    partners = _partners(pairs, mentions, s_start, s_end, venture, frequent)
+                    pairs = [(name, venture) for name in partners] or [(None, venture)]
+                elif _EACH_PARTNER.search(left[-60:]):
                     # "Each partner will hold 50%": one stake per partner, the two companies named last
                     partners = list(dict.fromkeys(m.name for m in reversed(mentions)
                                                   if m.end <= percent.start and m.name != target))[:2]
@@ -192,17 +204,16 @@ class StakesComponent:
                     )
                 previous_stake_end = percent.end
         stakes = _fill_targets(stakes, _topic(doc._.autonews_companies or []))
-        stakes += self._splits(doc, mentions)
+        stakes += self._splits(doc, mentions, ventures, frequent)
         stakes.sort(key=lambda st: st.start)
         doc._.autonews_stakes = stakes
         return doc
 
     @staticmethod
-    def _splits(doc: Doc, mentions: list[_CompanyMention]) -> list[Stake]:
+    def _splits(doc: Doc, mentions: list[_CompanyMention], ventures: set[str], frequent: list[str]) -> list[Stake]:
         """"Leapmotor International, a 51:49 joint venture led by Stellantis": each partner's share of the venture."""
         found = []
         text = doc_text(doc)
-        previous_names: list[str] = []
         for sentence in doc.sents:
             s_start, s_end = sentence.start_char, sentence.end_char
             in_sentence = [m for m in mentions if s_start <= m.start < s_end]
@@ -220,9 +231,11 @@ class StakesComponent:
                 elif after and re.match(r"^[^.;]{0,40}?(?:venture|JV)[\s,]*(?:called\s+|named\s+)?$",
                                         text[match.end() : after[0].start]):
                     venture = after[0].name
+                else:
+                    venture = venture_near(text, s_start, s_end, match.start(), mentions, ventures, reach=300)
                 partners = list(dict.fromkeys(m.name for m in in_sentence if m.name != venture))
                 if len(partners) < 2:
-                    partners = list(dict.fromkeys(partners + [n for n in previous_names if n != venture]))
+                    partners = list(dict.fromkeys(partners + [n for n in frequent if n != venture]))
                 leader = next((m.name for m in after if re.search(r"\b(?:led|controlled)\s+by\s+$",
                                                                    text[match.end() : m.start])), None)
                 if leader and leader in partners:
@@ -232,9 +245,6 @@ class StakesComponent:
                 for value, group, holder in ((a, "a", partners[0]), (b, "b", partners[1])):
                     found.append(Stake(text=match.group(group), start=match.start(group), end=match.end(group),
                                        percent=value, holder=holder, target=venture, role="held"))
-            names = list(dict.fromkeys(m.name for m in in_sentence))
-            if names:
-                previous_names = names
         return found
 
     def _is_stake(self, left: str, right: str, percent: PercentMatch) -> bool:
@@ -434,6 +444,19 @@ def _each(text: str, percent: PercentMatch, right: str, s_start: int, s_end: int
             if len(pair) > 1:
                 return [(name, target) for name in pair if name != target]
     return [(holder, target)]
+
+
+def _partners(pairs: list[tuple[str | None, str | None]], mentions: list[_CompanyMention], s_start: int,
+              s_end: int, venture: str, frequent: list[str]) -> list[str]:
+    """The two partners of a venture: a pair the sentence joins ("Daimler and Geely each own"), else the
+    companies the sentence names, completed by the companies the article names most often."""
+    paired = [h for h, _ in pairs if h and h != venture]
+    if len(paired) >= 2:
+        return paired
+    named = list(dict.fromkeys(m.name for m in mentions if s_start <= m.start < s_end and m.name != venture))
+    if len(named) >= 2:
+        return named[:2]
+    return list(dict.fromkeys(named + [n for n in frequent if n != venture]))[:2]
 
 
 def _conjoined(text: str, mentions: list[_CompanyMention], start: int) -> list[str]:
