@@ -17,6 +17,7 @@ from functools import lru_cache
 from .reference import opens_with_description
 from .resources import load_jsonl
 from .schema import Amount, Company, DateValue, Deal, DealAmount, DealSignal, Mention, Stake, Technology
+from .ventures import venture_names
 
 _EVENT = re.compile(
     r"\b(?:sign(?:s|ed|ing)?|agree(?:s|d|ment)?|announc\w+|form(?:s|ed|ing)?|enter(?:s|ed|ing)?|str(?:ike|uck)|"
@@ -54,6 +55,9 @@ _PRICE_CUE = re.compile(r"\b(?:for|pay|pays|paid|paying|invest\w*|worth|valued a
 # a cooperation told as its own agreement, beside a stake purchase in the same sentence
 _PARTNER_VERB = re.compile(r"\b(?:agreed|agree|agrees|plan|plans|will) to (?:jointly )?(?:co-?develop|develop jointly|"
                            r"cooperate|collaborate|work together|build jointly)|\b(?:strategic )?alliance\b", re.IGNORECASE)
+# a second deal verb sharing the sentence's subject: "It bought Volvo Cars in 2010 and took 51 pct of Lotus in 2017"
+_DEAL_VERB = (r"(?:took|bought|acquired|purchased|invested|formed|set up|created|founded|paid|agreed to (?:buy|acquire|"
+              r"invest|take|form)|signed)\b")
 _GRANULARITY_RANK = {"day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4}
 
 
@@ -94,6 +98,7 @@ class _Candidate:
     evidence: Mention
     venture: str | None = None
     sentence_index: int = 0
+    header: bool = False
     extra: list[str] = field(default_factory=list)
 
 
@@ -115,12 +120,27 @@ def find_deals(
     previous_parties: list[str] = []
     units = [(index, sentence, clause) for index, sentence in enumerate(sentences)
              for clause in _clauses(text, sentence, mentions)]
+    clause_subject: str | None = None
     for index, (s_start, s_end), (start, end) in units:
         sentence = text[start:end]
-        if _in_header(text, start + len(sentence) - len(sentence.lstrip())):
-            continue  # a header line ("-- PSA, BMW invest 100 million euros in hybrid JV --") restates the body
+        if start == s_start:
+            clause_subject = None
+        elif not re.match(rf"\s*(?:then\s+|later\s+|also\s+)?{_DEAL_VERB}", sentence):
+            # "... and took 51 pct of Lotus" keeps the subject of the clause before it; other clauses have their own
+            clause_subject = None
+        # a header line ("-- PSA, BMW invest 100 million euros in hybrid JV --") restates the body: its deal is
+        # kept only where the body tells none of that type between the same companies
+        header = _in_header(text, start + len(sentence) - len(sentence.lstrip()))
         in_sentence = [m for m in mentions if start <= m.start < end]
+        if clause_subject is not None and start != s_start:
+            in_sentence = [_Mention(start, start, clause_subject)] + [m for m in in_sentence if m.name != clause_subject]
         names = list(dict.fromkeys(m.name for m in in_sentence))
+        opening = text[start : in_sentence[0].start if in_sentence else end]
+        subject = previous_parties[0] if previous_parties and (
+            opens_with_description(opening) or re.search(r"\bit\s+(?:will|would|has|had|is|was|said|agreed)\b", opening)
+        ) else None
+        if start == s_start:
+            clause_subject = subject or (in_sentence[0].name if in_sentence and len(opening) < 40 else None)
         if len(names) < 2 and not (_ANAPHORA.search(sentence) and len(previous_parties) >= 2):
             if names:
                 previous_parties = names
@@ -137,10 +157,6 @@ def find_deals(
                                          {m.name for m in in_sentence}]
         evidence = Mention(text=text[s_start:s_end], start=s_start, end=s_end)
         sentence_stakes = [s for s in stakes if start <= s.start < end]
-        opening = text[start : in_sentence[0].start if in_sentence else end]
-        subject = previous_parties[0] if previous_parties and (
-            opens_with_description(opening) or re.search(r"\bit\s+(?:will|would|has|had|is|was|said|agreed)\b", opening)
-        ) else None
         for deal_type, trigger_at in types:
             parties, roles, venture = _parties(deal_type, text, start, end, trigger_at, in_sentence, sentence_stakes,
                                                companies, subject)
@@ -160,16 +176,46 @@ def find_deals(
                     amount=_amount(deal_type, text, start, end, amounts),
                     stake=_stake(deal_type, sentence_stakes, parties),
                     technologies=[t.name for t in technologies if any(s_start <= m.start < s_end for m in t.mentions)],
-                    evidence=evidence, venture=venture, sentence_index=index,
+                    evidence=evidence, venture=venture, sentence_index=index, header=header,
                 )
             )
-        previous_parties = names
+        if not header:
+            previous_parties = names
+    body = [c for c in candidates if not c.header]
+    candidates = [c for c in candidates if not c.header
+                  or not any(b.type == c.type and set(b.parties) & set(c.parties) for b in body)]
     _date_lead_deals(candidates, dates, published, text)
     _control_from_stakes(candidates, stakes)
+    candidates = _venture_capital(candidates, venture_names(text, companies), stakes)
     return [_to_deal(c) for c in _merge(candidates)], signals
 
 
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+while\s+|,\s+(?=(?:and\s+)?(?:it|they)\s)")
+def _venture_capital(candidates: list[_Candidate], ventures: set[str], stakes: list[Stake]) -> list[_Candidate]:
+    """Money a partner puts into a joint venture is the venture's capital, not a deal of its own ("Magna will pay
+    453 mln dlrs for a 49 pct stake in the venture"): it joins the joint-venture record, which also takes the
+    first partner's share of the venture from the article's stakes."""
+    kept = []
+    for candidate in candidates:
+        target = candidate.parties[1] if len(candidate.parties) > 1 else None
+        if candidate.type == "investment" and target in ventures:
+            venture_deal = next((c for c in candidates if c.type == "joint_venture" and (
+                c.venture == target or candidate.parties[0] in c.parties[:2])), None)
+            if venture_deal is not None:
+                venture_deal.venture = venture_deal.venture or target
+                venture_deal.amount = venture_deal.amount or candidate.amount
+                continue
+        kept.append(candidate)
+    for candidate in kept:
+        if candidate.type == "joint_venture" and candidate.stake is None and candidate.venture:
+            shares = [s.percent for s in stakes if s.target == candidate.venture and s.holder == candidate.parties[0]
+                      and s.role == "held"]
+            if shares:
+                candidate.stake = shares[0]
+    return kept
+
+
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+while\s+|,\s+(?=(?:and\s+)?(?:it|they)\s)|"
+                           r"\s+and\s+(?=(?:then\s+|later\s+|also\s+)?" + _DEAL_VERB + r")")
 
 
 def _clauses(text: str, sentence: tuple[int, int], mentions: list[_Mention]) -> list[tuple[int, int]]:
@@ -401,7 +447,7 @@ def _control_from_stakes(candidates: list[_Candidate], stakes: list[Stake]) -> N
 
 def _in_header(text: str, position: int) -> bool:
     line_start = text.rfind("\n", 0, position) + 1
-    return text[line_start:position].lstrip().startswith("--")
+    return text[line_start : max(position, line_start + 2)].lstrip().startswith("--")
 
 
 def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
