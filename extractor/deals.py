@@ -35,6 +35,9 @@ _COMPLETION = re.compile(
 _CONTROL = re.compile(r"\b(?:control|controlling|majority|whole|entire|all of|outright|full ownership|"
                       r"takeover|take over|took over|taking over|buy-?out|bought out|remaining|"
                       r"(?:does|did|do) not already own|rest of)\b", re.IGNORECASE)
+_CONTROL_GIVEN = re.compile(r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}(?:stake|deal|purchase|investment|transaction|holding)\s+"
+                            r"(?:will\s+|would\s+)?(?:gives?|hands?|brings?|grants?|secures?)\s+(?:\w+\s+){1,4}?"
+                            r"(?:(?:effective|management|full|majority|outright)\s+)?control\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:had|was formed|were formed|previously|formerly|former|earlier|in the past|ago|since|"
                          r"originally|first (?:bought|took|invested))\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|before|through|starting(?: in)?|from|beginning(?: in)?|in about)\s+"
@@ -145,6 +148,11 @@ def find_deals(
             if names:
                 previous_parties = names
             continue  # no deal without two parties: skip the trigger patterns (most sentences)
+        if _CONTROL_GIVEN.search(sentence) and candidates and candidates[-1].type == "investment" \
+                and candidates[-1].sentence_index >= index - 2 and candidates[-1].parties[0] in names:
+            # "The stake gives Nissan effective control": the purchase just told is an acquisition
+            candidates[-1].type = "acquisition"
+            candidates[-1].roles = {candidates[-1].parties[0]: "buyer", candidates[-1].parties[1]: "target"}
         status = _status(sentence, grammar)
         types = _types(sentence, grammar, keep_references=status is not None)
         if not types:
@@ -481,7 +489,7 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
 
 def _key(candidate: _Candidate) -> tuple:
     principal = [p for p in candidate.parties if p in candidate.roles] or candidate.parties[:2]
-    if candidate.type in {"partnership", "joint_venture", "acquisition"}:
+    if candidate.type in {"partnership", "joint_venture", "acquisition", "licensing", "supply"}:
         return candidate.type, frozenset(principal[:2])
     return candidate.type, tuple(principal[:2])
 

@@ -38,7 +38,7 @@ _APPROX_BEFORE = re.compile(
 )
 _CEILING_BEFORE = re.compile(r"(?:up to|as much as|a maximum of|maximum|at most)\s*$", re.IGNORECASE)
 _PER_SHARE_AFTER = re.compile(
-    r"^\s*(?:a|per|each|for each)\s+(?:share|unit|ADS|ADR|American depositary share|stock)\b|^\s*each\b",
+    r"^\s*(?:a|per|each|for each)\s+(?:share|unit|ADS|ADR|American depositary share|stock)\b|^\s*(?:each|apiece)\b",
     re.IGNORECASE,
 )
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to)\s*$|^\s+and\s+$")
