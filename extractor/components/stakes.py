@@ -25,6 +25,7 @@ from ..schema import Company, Stake
 from ..ventures import venture_names, venture_near
 
 _APPROX = r"(?:(?:about|around|roughly|approximately|nearly|almost|some|just|only|over|under|more than|less than|" \
+          r"as much as|as little as|" \
           r"up to|at least|a further|another|an additional|a|an|the|its|their|his|her|a total of|total of|" \
           r"present|current|previous|existing|earlier|original|prior|combined|remaining|rest of the)\s+)*"
 _APPROX = _APPROX.replace(" ", r"\s+")  # wire copy breaks lines anywhere
@@ -163,17 +164,40 @@ class StakesComponent:
                     continue
                 left = doc_text(doc)[s_start : percent.start]
                 right = doc_text(doc)[percent.end : s_end]
-                chained = previous_stake_end is not None and re.fullmatch(
+                gap = doc_text(doc)[previous_stake_end : percent.start] if previous_stake_end is not None else None
+                chained = gap is not None and re.fullmatch(
                     rf"(?:\s+(?:of|in)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)?"
                     rf"(?:\s*(?:,|-|–|\b(?:to|from|and|or|down|up|compared|with|directly|indirectly)\b))+\s*{_APPROX}",
-                    doc_text(doc)[previous_stake_end : percent.start],
-                    re.IGNORECASE,
+                    gap, re.IGNORECASE,
                 )
+                # "will take 30%, Hyundai Mobis 20% and Hyundai Glovis 10%", "holding 51% against Yulon's 49%"
+                listed = gap is not None and not chained and stakes and stakes[-1].start >= s_start and re.fullmatch(
+                    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+against\s+|\s+versus\s+|\s+while\s+)"
+                    rf"(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}(?:['’]s?)?\s+{_APPROX}",
+                    gap,
+                )
+                # "51% owned by Stellantis and 49% by Leapmotor"
+                owned_by_pair = gap is not None and stakes and stakes[-1].start >= s_start and re.match(
+                    r"^\s*by\s+", right) and re.fullmatch(r"[^.;%]{0,60}?\s+and\s+", gap)
                 continued = stakes and _CONTINUED_HOLDING.search(left) and not right.lstrip().startswith(("of", "in"))
-                if not (chained or continued or self._is_stake(left, right, percent)):
+                if not (chained or listed or owned_by_pair or continued or self._is_stake(left, right, percent)):
                     continue
                 holder, target = self._roles(doc_text(doc), s_start, s_end, percent, mentions)
-                if stakes and (continued or chained and stakes[-1].start >= s_start):
+                if listed or owned_by_pair:
+                    where = (previous_stake_end, percent.start) if listed else (percent.end, percent.end + 40)
+                    named = next((m.name for m in mentions if where[0] <= m.start < where[1]), None)
+                    holder, target = named, stakes[-1].target if stakes[-1].target != named else None
+                    if target is None and listed:
+                        # "... and Hyundai Glovis 10% of Boston Dynamics": the list's target comes at its end
+                        target = self._target(doc_text(doc), s_start, s_end, percent, [],
+                                              [m for m in mentions if percent.end <= m.start < s_end], mentions)
+                        if target is not None:
+                            for i in range(len(stakes) - 1, -1, -1):
+                                if stakes[i].start < s_start:
+                                    break
+                                if stakes[i].target is None and stakes[i].holder != target:
+                                    stakes[i] = stakes[i].model_copy(update={"target": target})
+                elif stakes and (continued or chained and stakes[-1].start >= s_start):
                     holder = holder or stakes[-1].holder
                     target = target or stakes[-1].target
                 role = "held"
@@ -287,6 +311,8 @@ class StakesComponent:
             # "Maruti Suzuki, 54 percent-owned by Suzuki", "Mazda, owned one-third by Ford"
             by_start = percent.end + owned_by.end()
             target = before[-1].name if before else None
+            if target is None and opens_with_description(left):
+                target = self._previous_subject(text, s_start, mentions, None)  # "The Amsterdam-based company is"
             holder = next((m.name for m in after if m.start - by_start <= 25
                            and re.fullmatch(r"(?:[A-Z][\w.]*['’]s\s+|[A-Z][a-z]+\s+|[a-z-]+\s+){0,4}", text[by_start : m.start])),
                           None)  # "by France's Renault SA", "by Japanese Toyota"
