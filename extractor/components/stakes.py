@@ -145,13 +145,14 @@ class _CompanyMention:
 class StakesComponent:
     def __init__(self, grammar: StakeGrammar):
         self.g = grammar
+        self.ventures: set[str] = set()  # the current document's joint ventures
 
     def __call__(self, doc: Doc) -> Doc:
         percents: list[PercentMatch] = sorted(doc._.autonews_percents or [], key=lambda p: p.start)
         mentions = _company_mentions(doc._.autonews_companies or [])
         taken_dates = [(d.start, d.end) for d in doc._.autonews_dates or []]
         companies = doc._.autonews_companies or []
-        ventures = venture_names(doc_text(doc), companies)
+        ventures = self.ventures = venture_names(doc_text(doc), companies)
         frequent = [c.name for c in sorted(companies, key=lambda c: (-len(c.mentions), c.mentions[0].start))]
         stakes: list[Stake] = []
         previous_stake_end: int | None = None
@@ -178,7 +179,7 @@ class StakesComponent:
                 )
                 # "51% owned by Stellantis and 49% by Leapmotor"
                 owned_by_pair = gap is not None and stakes and stakes[-1].start >= s_start and re.match(
-                    r"^\s*by\s+", right) and re.fullmatch(r"[^.;%]{0,60}?\s+and\s+", gap)
+                    r"^\s*by\s+", right) and re.fullmatch(r"[^.;%]{0,100}?\s+and\s+", gap)
                 continued = stakes and _CONTINUED_HOLDING.search(left) and not right.lstrip().startswith(("of", "in"))
                 if not (chained or listed or owned_by_pair or continued or self._is_stake(left, right, percent)):
                     continue
@@ -221,6 +222,19 @@ class StakesComponent:
                                                   if m.end <= percent.start and m.name != target))[:2]
                     if len(partners) == 2:
                         pairs = [(name, target) for name in reversed(partners)]
+                left_with = re.search(r"\b(?:left|leave|leaves|leaving)\s+(?P<who>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+with\s+"
+                                      + _APPROX + "$", left)
+                if left_with:
+                    # "which had left Dongfeng with about 4.5%"
+                    named = next((m.name for m in mentions if s_start + left_with.start("who") == m.start), None)
+                    if named is not None:
+                        pairs = [(named, target if target != named else None)]
+                same_sentence = [st.target for st in stakes if st.start >= s_start and st.target]
+                if not same_sentence and not re.search(r"\b(?:take over|took over|buy|bought|acquire\w*|purchase\w*)\b",
+                                                       left, re.IGNORECASE):
+                    pairs = [(h, t if t is not None else _sentence_target(doc_text(doc), s_start, percent.start, s_end,
+                                                                          mentions, h, ventures))
+                             for h, t in pairs]
                 for each_holder, each_target in pairs:
                     stakes.append(
                         Stake(text=percent.text, start=percent.start, end=percent.end,
@@ -313,6 +327,8 @@ class StakesComponent:
             target = before[-1].name if before else None
             if target is None and opens_with_description(left):
                 target = self._previous_subject(text, s_start, mentions, None)  # "The Amsterdam-based company is"
+            if target is None and re.search(r"\b(?:the|this|that)\s+(?:new\s+)?(?:joint\s+)?venture\b", left):
+                target = venture_near(text, s_start, s_end, percent.start, mentions, self.ventures)  # "the venture is"
             holder = next((m.name for m in after if m.start - by_start <= 25
                            and re.fullmatch(r"(?:[A-Z][\w.]*['’]s\s+|[A-Z][a-z]+\s+|[a-z-]+\s+){0,4}", text[by_start : m.start])),
                           None)  # "by France's Renault SA", "by Japanese Toyota"
@@ -338,10 +354,14 @@ class StakesComponent:
             return None, target  # a block that changes hands: its seller no longer holds it
         if re.search(r"\b(?:additional|another|further)\s+$", left):
             return None, target  # an increment: the holding after it is another figure
-        which = re.search(r"(?:,\s*)?\bin which\s+(?P<who>it|\w+)\s+(?:holds|owns|has|had|held|owned)\s+$", left)
+        which = re.search(r"(?:,\s*)?\bin which\s+(?P<who>it|\w+)\s+(?:holds|owns|has|had|held|owned)\s+(?:\w+\s+)?$", left)
         if which and before:
-            # "Maruti Suzuki, in which it holds 56%"
-            target = before[-1].name
+            # "Maruti Suzuki, in which it holds 56%", "Denso, in which Toyota owns roughly 24%"
+            antecedent = [m for m in before if m.end <= s_start + which.start()]
+            target = (antecedent or before)[-1].name
+            who = next((m.name for m in before if m.start >= s_start + which.start() and m.name != target), None)
+            if who is not None:
+                return who, target
             subject = next((m.name for m in before if m.name != target), None)
             return subject or self._previous_subject(text, s_start, mentions, target), target
         whose = next((m for m in reversed(before) if re.match(r"^,?\s+whose\b", text[m.end : m.end + 9])), None)
@@ -419,7 +439,8 @@ class StakesComponent:
                 fitting = [m for m in pool if m.name != subject and (country is None or m.country == country)]
                 if fitting:
                     return fitting[-1].name
-        called = re.match(r"^(?:\s+\S+){0,4}?\s+(?:in|of)\s+(?:the|that|this|a)\s+(?:new\s+)?(?:joint\s+)?(?:venture|company)"
+        called = re.match(r"^(?:\s+\S+){0,4}?\s+(?:in|of)\s+(?:the|that|this|a|its)\s+(?:new\s+)?(?:joint\s+)?"
+                          r"(?:venture|company|unit|subsidiary|business|arm|division)"
                           r"\s*,?\s+(?:(?:tentatively|provisionally|to be)\s+)?(?:called|named|dubbed)?\s*", right)
         if called:
             candidate = _first_after(text, percent.end + called.end(), after)
@@ -470,6 +491,27 @@ def _each(text: str, percent: PercentMatch, right: str, s_start: int, s_end: int
             if len(pair) > 1:
                 return [(name, target) for name in pair if name != target]
     return [(holder, target)]
+
+
+def _sentence_target(text: str, s_start: int, position: int, s_end: int, mentions: list[_CompanyMention],
+                     holder: str | None, ventures: set[str]) -> str | None:
+    """A holding whose sentence names no target after it: "the largest Stellantis shareholders are Exor ... with
+    14.4%" (the company whose shareholders are listed), else the only other company the sentence names
+    ("cut Dongfeng's holding to roughly 3.2%" beside "Stellantis' capital")."""
+    in_sentence = [m for m in mentions if s_start <= m.start < s_end]
+    for m in in_sentence:
+        if m.end <= position and re.match(r"^(?:['’]s?)?\s+(?:[\w-]+\s+){0,2}shareholders?\b", text[m.end : m.end + 40]) \
+                and m.name != holder:
+            return m.name
+    shareholders_of = re.search(r"\bshareholders?\s+(?:of|in)\s+", text[s_start:position])
+    if shareholders_of:
+        after = [m for m in in_sentence if m.start >= s_start + shareholders_of.end()]
+        if after and after[0].start - (s_start + shareholders_of.end()) < 30 and after[0].name != holder:
+            return after[0].name
+    if holder is None:
+        return None
+    others = {m.name for m in in_sentence if m.name != holder and m.name not in ventures}
+    return others.pop() if len(others) == 1 else None
 
 
 def _partners(pairs: list[tuple[str | None, str | None]], mentions: list[_CompanyMention], s_start: int,
