@@ -144,15 +144,15 @@ def find_deals(
         ) else None
         if start == s_start:
             clause_subject = subject or (in_sentence[0].name if in_sentence and len(opening) < 40 else None)
-        if len(names) < 2 and not (_ANAPHORA.search(sentence) and len(previous_parties) >= 2):
-            if names:
-                previous_parties = names
-            continue  # no deal without two parties: skip the trigger patterns (most sentences)
         if _CONTROL_GIVEN.search(sentence) and candidates and candidates[-1].type == "investment" \
                 and candidates[-1].sentence_index >= index - 2 and candidates[-1].parties[0] in names:
             # "The stake gives Nissan effective control": the purchase just told is an acquisition
             candidates[-1].type = "acquisition"
             candidates[-1].roles = {candidates[-1].parties[0]: "buyer", candidates[-1].parties[1]: "target"}
+        if len(names) < 2 and not (_ANAPHORA.search(sentence) and len(previous_parties) >= 2):
+            if names:
+                previous_parties = names
+            continue  # no deal without two parties: skip the trigger patterns (most sentences)
         status = _status(sentence, grammar)
         types = _types(sentence, grammar, keep_references=status is not None)
         if not types:

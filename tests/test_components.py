@@ -24,6 +24,9 @@ COMPANIES = [
     {"id": "audi", "name": "Audi", "aliases": ["Audi AG"], "country": "DE", "kind": "brand", "parent": "volkswagen"},
     {"id": "seat", "name": "SEAT", "aliases": ["Seat"], "country": "ES", "kind": "brand", "parent": "volkswagen",
      "ambiguous_aliases": ["Seat"]},
+    {"id": "leapmotor_international", "name": "Leapmotor International", "aliases": [], "country": "NL",
+     "kind": "joint_venture", "parent": None},
+    {"id": "denso", "name": "Denso", "aliases": ["Denso Corp"], "country": "JP", "kind": "supplier", "parent": None},
 ]
 TECHNOLOGIES = [
     {"id": "ee_architecture", "name": "electronic and electrical architecture", "aliases": ["E/E architecture", "EEA"],
@@ -156,6 +159,18 @@ def test_technologies_taxonomy_and_named_platforms(blank):
         ("Leapmotor will raise 1 billion euros through the sale of a 9.1 percent stake to Stellantis.",
          [(9.1, "Stellantis", "Leapmotor")]),
         ("Leapmotor, 22 percent-owned by the automaker Stellantis, rose.", [(22.0, "Stellantis", "Leapmotor")]),
+        # joint ventures: each partner's share of the venture named before, or known as one
+        ("The venture, Leapmotor International, opened in May. Stellantis and Leapmotor each own 50 pct.",
+         [(50.0, "Stellantis", "Leapmotor International"), (50.0, "Leapmotor", "Leapmotor International")]),
+        ("Leapmotor International is 51% owned by Stellantis and 49% by Leapmotor.",
+         [(51.0, "Stellantis", "Leapmotor International"), (49.0, "Leapmotor", "Leapmotor International")]),
+        # a list of holders sharing one target named at its end
+        ("Volkswagen will take 30%, Audi 20% and Stellantis 10% of XPeng.",
+         [(30.0, "Volkswagen", "XPeng"), (20.0, "Audi", "XPeng"), (10.0, "Stellantis", "XPeng")]),
+        ("Denso, in which Volkswagen owns roughly 24%, will design parts.", [(24.0, "Volkswagen", "Denso")]),
+        ("The largest XPeng shareholders are Volkswagen with 4.99% and Stellantis with 3%.",
+         [(4.99, "Volkswagen", "XPeng"), (3.0, "Stellantis", "XPeng")]),
+        ("When XPeng listed in 2020, Volkswagen owned about 5.6%.", [(5.6, "Volkswagen", "XPeng")]),
     ],
 )
 def test_stakes_decides_and_assigns_roles(blank, text, expected):
@@ -230,3 +245,72 @@ def test_companies_products_and_common_words_are_not_companies(blank):
     text = "Cheap cars sell. Volkswagen Golf buyers and cheap loans."
     doc = run(blank, text, ents=[("Cheap", "ORG"), ("Golf", "ORG")])
     assert [c.name for c in doc._.autonews_companies] == ["Volkswagen"]
+
+
+def test_ventures_known_and_introduced():
+    from extractor.schema import Company, Mention
+    from extractor.ventures import venture_names
+
+    text = ("Stellantis set up Leapmotor International. The venture, Nova Drive Co, opened. "
+            "Spark Cells, a 50:50 joint venture of the two, will build cells. Atlas was set up in 2003 as a 50-50 "
+            "venture. Volkswagen is a carmaker.")
+
+    def company(name, kind=None):
+        start = text.index(name)
+        return Company(name=name, kind=kind, in_knowledge_base=kind is not None,
+                       mentions=[Mention(text=name, start=start, end=start + len(name))])
+
+    found = venture_names(text, [company("Stellantis", "automaker"), company("Leapmotor International", "joint_venture"),
+                                 company("Nova Drive Co"), company("Spark Cells"), company("Atlas"),
+                                 company("Volkswagen", "automaker")])
+    assert found == {"Leapmotor International", "Nova Drive Co", "Spark Cells", "Atlas"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two deals in one sentence sharing its subject
+        ("Stellantis bought Audi from Volkswagen for $2 billion in 2010 and took 51 pct of Leapmotor in 2017.",
+         [("acquisition", "Stellantis", "Audi", "2010", 2_000_000_000, None),
+          ("acquisition", "Stellantis", "Leapmotor", "2017", None, 51.0)]),
+        # money put into a venture is its capital: one joint-venture record
+        ("Stellantis formed a joint venture with Leapmotor in 2024. Stellantis will pay $453 million for a 49 pct "
+         "stake in the venture, Leapmotor International.",
+         [("joint_venture", "Stellantis", "Leapmotor", "2024", 453_000_000, 49.0)]),
+        # control told after the purchase
+        ("Volkswagen will pay $2 billion for a 34% stake in XPeng. The stake gives Volkswagen effective control.",
+         [("acquisition", "Volkswagen", "XPeng", None, 2_000_000_000, 34.0)]),
+    ],
+)
+def test_deals_clauses_ventures_and_control(blank, text, expected):
+    doc = run(blank, text)
+    got = [(d.type, d.parties[0], d.parties[1], d.date, d.amount.value if d.amount else None, d.stake_percent)
+           for d in doc._.autonews_deals]
+    assert got == [(t, a, b, d, Decimal(m) if m else None, s) for t, a, b, d, m, s in expected]
+
+
+def test_deals_header_line_restates_the_body(blank):
+    text = "-- Stellantis buys stake in Leapmotor --\n\nStellantis invested 1.5 billion euros in Leapmotor in 2023."
+    doc = run(blank, text)
+    assert [(d.type, d.parties, d.date) for d in doc._.autonews_deals] == [
+        ("investment", ["Stellantis", "Leapmotor"], "2023")]
+
+
+def test_deals_header_line_kept_when_the_body_misses_it(blank):
+    text = "-- Stellantis to buy Leapmotor --\n\nThe company said the price was fair."
+    doc = run(blank, text)
+    assert [(d.type, d.parties) for d in doc._.autonews_deals] == [("acquisition", ["Stellantis", "Leapmotor"])]
+
+
+def test_deals_intent_is_a_signal(blank):
+    doc = run(blank, "Volkswagen wants to take a 20 percent stake in XPeng.")
+    assert doc._.autonews_deals == []
+    assert [(s.status, s.parties) for s in doc._.autonews_deal_signals] == [("talks", ["Volkswagen", "XPeng"])]
+
+
+def test_sentences_end_at_a_blank_line(nlp):
+    """A paragraph break ends a sentence even where the statistical recogniser reads on."""
+    doc = nlp("Mahindra may gain access to India's fast-growing car market\n\nShanghai-based SAIC Motor took control "
+              "of SsangYong in 2004.")
+    starts = [s.text.strip()[:14] for s in doc.sents]
+    assert starts == ["Mahindra may g", "Shanghai-based"]

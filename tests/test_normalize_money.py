@@ -79,6 +79,7 @@ def test_money_bare_figure_has_no_currency_of_its_own():
         ("about $2 billion", [(2 * 10**9, "USD", "approximate")]),
         ("up to 259.7m euros", [(259_700_000, "EUR", "ceiling")]),
         ("30 dlrs a share", [(30, "USD", "per_share")]),
+        ("at 468.7 yen apiece", [(Decimal("468.7"), "JPY", "per_share")]),
     ],
 )
 def test_money_kinds(text, expected):

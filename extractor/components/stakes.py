@@ -403,6 +403,12 @@ class StakesComponent:
             return None, target
         if re.match(r"^,?\s+which\s+(?:[\w-]+\s+){0,3}?(?:holds|owns|has|controls|held|owned|had)\b", between):
             return nearest.name, target  # "turned to Renault, which holds about 36% of Nissan"
+        if re.search(r"\s+and\s+(?:then\s+|later\s+|also\s+)?(?:took|bought|acquired|purchased|raised|lifted|increased|"
+                     r"takes|buys|acquires|raises|lifts)\s+(?:\S+\s+){0,3}$", between) and first.name != target:
+            # "bought Volvo from Ford in 2010 and took 51 pct of Lotus": the verbs share the sentence's subject
+            if opens_with_description(text[s_start : first.start]):
+                return self._previous_subject(text, s_start, mentions, target) or first.name, target
+            return first.name, target
         if nearest is not first and re.match(r"^,\s+(?:the|a|an|its)\s", text[first.end : first.end + 8]) \
                 and "," in between:
             return first.name, target  # "Alfa-Eco, the venture arm of Alfa Group, has a 20% stake"
