@@ -195,7 +195,52 @@ def find_deals(
     _date_lead_deals(candidates, dates, published, text)
     _control_from_stakes(candidates, stakes)
     candidates = _venture_capital(candidates, venture_names(text, companies), stakes)
+    _price_told_after(candidates, sentences, text, amounts, mentions)
+    _stake_told_nearby(candidates, sentences, stakes)
     return [_to_deal(c) for c in _merge(candidates)], signals
+
+
+_PRICE_SENTENCE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:deal|transaction|purchase|acquisition|investment|"
+                             r"stake|venture|joint venture|agreement|takeover)\b|\b(?:the|both)\s+(?:partners|companies|"
+                             r"two)\b|\b(?:will|would|to)\s+(?:pay|invest|contribute|inject)\b", re.IGNORECASE)
+
+
+def _price_told_after(candidates: list[_Candidate], sentences: list[tuple[int, int]], text: str,
+                      amounts: list[Amount], mentions: list[_Mention]) -> None:
+    """"Geely will pay 460.3 million ringgit for the Proton stake": a price told in one of the two sentences
+    after a deal that had none, in a sentence that tells no deal of its own and refers to this one."""
+    told = {c.sentence_index for c in candidates}
+    for candidate in candidates:
+        if candidate.amount is not None or candidate.type not in {"investment", "acquisition", "joint_venture"}:
+            continue
+        for index in range(candidate.sentence_index + 1, min(candidate.sentence_index + 3, len(sentences))):
+            if index in told:
+                break
+            start, end = sentences[index]
+            sentence = text[start:end]
+            names = {m.name for m in mentions if start <= m.start < end}
+            if not (_PRICE_SENTENCE.search(sentence) and (not names or names & set(candidate.parties))):
+                continue
+            priced = [a for a in amounts if start <= a.start < end and a.kind not in {"per_share", "range_low"}
+                      and _PRICE_CUE.search(text[max(start, a.start - 40) : a.start])]
+            if priced:
+                candidate.amount = DealAmount(value=priced[0].value, currency=priced[0].currency)
+                break
+
+
+def _stake_told_nearby(candidates: list[_Candidate], sentences: list[tuple[int, int]], stakes: list[Stake]) -> None:
+    """A purchase whose sentence gives no share takes the buyer's holding in the target told in the sentence
+    before or the two after ("Geely will pay 460.3 million ringgit for the Proton stake" after "a 49.9% stake")."""
+    for candidate in candidates:
+        if candidate.stake is not None or candidate.type not in {"investment", "acquisition"} \
+                or len(candidate.parties) < 2:
+            continue
+        low = sentences[max(0, candidate.sentence_index - 1)][0]
+        high = sentences[min(len(sentences) - 1, candidate.sentence_index + 2)][1]
+        own = [s for s in stakes if low <= s.start < high and s.role in {"held", "targeted"}
+               and s.holder == candidate.parties[0] and s.target == candidate.parties[1]]
+        if own:
+            candidate.stake = max(s.percent for s in own)
 
 
 def _venture_capital(candidates: list[_Candidate], ventures: set[str], stakes: list[Stake]) -> list[_Candidate]:

@@ -171,6 +171,12 @@ def test_technologies_taxonomy_and_named_platforms(blank):
         ("The largest XPeng shareholders are Volkswagen with 4.99% and Stellantis with 3%.",
          [(4.99, "Volkswagen", "XPeng"), (3.0, "Stellantis", "XPeng")]),
         ("When XPeng listed in 2020, Volkswagen owned about 5.6%.", [(5.6, "Volkswagen", "XPeng")]),
+        ("Volkswagen will invest $1 billion in XPeng through a note carrying 4.75% interest.", []),
+        ("Stellantis remains XPeng's top shareholder with 9 percent, followed by Volkswagen with 7 percent.",
+         [(9.0, "Stellantis", "XPeng"), (7.0, "Volkswagen", "XPeng")]),
+        ("Stellantis and Leapmotor swapped shares, leaving each company with a stake of 15% in the other.",
+         [(15.0, "Stellantis", "Leapmotor"), (15.0, "Leapmotor", "Stellantis")]),
+        ("Denso, a key Volkswagen supplier 22 percent-owned by the carmaker, rose.", [(22.0, "Volkswagen", "Denso")]),
     ],
 )
 def test_stakes_decides_and_assigns_roles(blank, text, expected):
@@ -314,3 +320,11 @@ def test_sentences_end_at_a_blank_line(nlp):
               "of SsangYong in 2004.")
     starts = [s.text.strip()[:14] for s in doc.sents]
     assert starts == ["Mahindra may g", "Shanghai-based"]
+
+
+def test_deals_price_and_stake_told_in_the_next_sentence(blank):
+    text = ("Stellantis agreed to buy a 49.9% stake in Leapmotor in 2017. "
+            "Stellantis will pay 460.3 million euros for the stake, mostly in cash.")
+    doc = run(blank, text)
+    assert [(d.type, d.parties, d.amount.value if d.amount else None, d.stake_percent)
+            for d in doc._.autonews_deals] == [("investment", ["Stellantis", "Leapmotor"], Decimal(460_300_000), 49.9)]

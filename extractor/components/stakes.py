@@ -222,13 +222,24 @@ class StakesComponent:
                                                   if m.end <= percent.start and m.name != target))[:2]
                     if len(partners) == 2:
                         pairs = [(name, target) for name in reversed(partners)]
-                left_with = re.search(r"\b(?:left|leave|leaves|leaving)\s+(?P<who>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\s+with\s+"
+                left_with = re.search(r"\b(?:left|leave|leaves|leaving)\s+(?P<who>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}|it)"
+                                      r"\s+with\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:(?:stake|holding|interest)\s+of\s+)?"
                                       + _APPROX + "$", left)
-                if left_with:
+                if left_with and left_with.group("who") == "it":
+                    # "Those two steps left it with roughly 7 pct of the carmaker"
+                    named = self._previous_subject(doc_text(doc), s_start, mentions, target)
+                    pairs = [(named, target if target != named else None)] if named else pairs
+                elif left_with:
                     # "which had left Dongfeng with about 4.5%"
                     named = next((m.name for m in mentions if s_start + left_with.start("who") == m.start), None)
                     if named is not None:
                         pairs = [(named, target if target != named else None)]
+                if re.search(r"\beach\s+(?:company|partner|side|group|carmaker|of them)\b", left[-80:]) \
+                        and re.match(r"^[^.;]{0,40}?\bin\s+the\s+other\b", right):
+                    # "leaving each company with a direct stake of 15% in the other": a cross-shareholding
+                    pair = list(dict.fromkeys(m.name for m in reversed(mentions) if m.end <= percent.start))[:2]
+                    if len(pair) == 2:
+                        pairs = [(pair[1], pair[0]), (pair[0], pair[1])]
                 same_sentence = [st.target for st in stakes if st.start >= s_start and st.target]
                 if not same_sentence and not re.search(r"\b(?:take over|took over|buy|bought|acquire\w*|purchase\w*)\b",
                                                        left, re.IGNORECASE):
@@ -288,6 +299,9 @@ class StakesComponent:
     def _is_stake(self, left: str, right: str, percent: PercentMatch) -> bool:
         g = self.g
         near_left = left[-90:]
+        if re.search(r"\b(?:carrying|carries|carried|bearing|bears|pays|paying|yielding|coupon of|rate of)\s+"
+                     r"(?:an?\s+)?(?:annual\s+)?$", near_left, re.IGNORECASE):
+            return False  # "a convertible note carrying 4.75% interest": a rate
         if _ISSUE_SIZE.search(near_left):
             return False  # "new stock worth £1bn, equal to 10% of its share capital": the size of an issue
         if _OWNERSHIP_LIST.search(left + right) and re.search(r"[A-Z][\w.&-]*['’]?s?\s+$", near_left[-30:]):
@@ -324,7 +338,10 @@ class StakesComponent:
         if owned_by:
             # "Maruti Suzuki, 54 percent-owned by Suzuki", "Mazda, owned one-third by Ford"
             by_start = percent.end + owned_by.end()
-            target = before[-1].name if before else None
+            heads = [m for m in before if not re.match(
+                r"\s+(?:supplier|unit|dealer|affiliate|subsidiary|partner|brand|customer|rival|plant|factory)\b",
+                text[m.end : m.end + 20])]  # "a key Toyota supplier 22 percent-owned by": Toyota modifies
+            target = heads[-1].name if heads else (before[-1].name if before else None)
             if target is None and opens_with_description(left):
                 target = self._previous_subject(text, s_start, mentions, None)  # "The Amsterdam-based company is"
             if target is None and re.search(r"\b(?:the|this|that)\s+(?:new\s+)?(?:joint\s+)?venture\b", left):
@@ -369,6 +386,13 @@ class StakesComponent:
             # "... equity ties with Ford, whose stake has dropped to 11 percent": Ford's stake in the subject
             subject = next((m.name for m in reversed(before) if m.name != whose.name and m.end <= whose.start), None)
             return whose.name, subject or target
+        that_owns = re.match(r"^\s+(?:of|in)\s+[^.;,]{1,60}?\s+(?:that|which)\s+(?P<who>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)\s+"
+                             r"(?:owns|owned|holds|held|has|had)\b", right)
+        if that_owns:
+            # "the 90 pct of Fiat Auto SpA that Fiat owns"
+            who = next((m.name for m in after if m.start == percent.end + that_owns.start("who")), None)
+            if who is not None:
+                return who, target if target != who else None
         told_after = re.match(r"^\s*(?:[\w-]+\s+)?(?:stake|holding|interest)\s+(?:that\s+|which\s+)?(?=the\s)", right)
         if told_after and re.match(r"the\s+\S+\s+(?:[a-z-]+\s+)?\w+\s+(?:had|has|have)\s+(?:acquired|bought|taken|held|built)",
                                    text[percent.end + told_after.end() : percent.end + told_after.end() + 60]):
@@ -376,6 +400,9 @@ class StakesComponent:
             described_holder = self._described(text, percent.end, s_end, mentions, forward=True, exclude=target)
             if described_holder is not None:
                 return described_holder, target or next((m.name for m in before if m.name != described_holder), None)
+        if before and before[-1].name != target and re.fullmatch(
+                rf"\s+(?:with|at)\s+{_APPROX}", text[before[-1].end : percent.start], re.IGNORECASE):
+            return before[-1].name, target  # "followed by Itochu with more than 7 percent"
         # holder: a possessive ("Ford's 33.4% stake"), unless it names the owned company
         possessive = next(
             (m for m in reversed(before) if re.match(r"^['’]s?\s", text[m.end : m.end + 3])
