@@ -140,7 +140,8 @@ def find_deals(
         names = list(dict.fromkeys(m.name for m in in_sentence))
         opening = text[start : in_sentence[0].start if in_sentence else end]
         subject = previous_parties[0] if previous_parties and (
-            opens_with_description(opening) or re.search(r"\bit\s+(?:will|would|has|had|is|was|said|agreed)\b", opening)
+            opens_with_description(opening) or re.search(r"\bit\s+(?:will|would|has|had|is|was|said|agreed|signed|formed|bought|took|sold|"
+                                                 r"invested|acquired|set up|struck|made)\b", opening)
         ) else None
         if start == s_start:
             clause_subject = subject or (in_sentence[0].name if in_sentence and len(opening) < 40 else None)

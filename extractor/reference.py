@@ -11,7 +11,11 @@ import re
 COMPANY_NOUNS = (r"carmaker|automaker|company|group|firm|maker|manufacturer|giant|brewer|bank|investor|"
                  r"conglomerate|supplier|startup|start-up")
 
-DESCRIBED_SUBJECT = re.compile(rf"^\s*(?:(?:The|the)\s+(?:[\w-]+\s+){{0,3}}(?:{COMPANY_NOUNS})\b|It\s|They\s)")
+# an opening time phrase may come first: "Last year the Munich-based group agreed ...", "In 2019, it bought ..."
+_LEAD_IN = r"(?:(?:Last|This|Next|Earlier|Later|In|On|By|Since|At)\s+(?:[\w-]+\s+){0,3}?(?:[\w-]+),?\s+)?"
+DESCRIBED_SUBJECT = re.compile(
+    rf"^\s*{_LEAD_IN}(?:(?:The|the)\s+(?:[\w-]+\s+){{0,3}}(?:{COMPANY_NOUNS})\b|(?:It|it)\s|(?:They|they)\s)"
+)
 
 
 def opens_with_description(opening: str) -> bool:

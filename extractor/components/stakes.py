@@ -357,8 +357,9 @@ class StakesComponent:
             return holder, target if target != holder else None
         target = self._target(text, s_start, s_end, percent, before, after, mentions)
         opening = text[s_start : before[0].start] if before else left
-        if opens_with_description(opening):
-            # "The carmaker behind Peugeot, Fiat and Jeep ... will invest ... for a stake of around 20%"
+        if opens_with_description(opening) and not re.search(r";|\bwhile\b|,\s+(?:and|but)\s+", left):
+            # "The carmaker behind Peugeot, Fiat and Jeep ... will invest ... for a stake of around 20%" (in the
+            # sentence's first clause: "...; SoftBank will keep about 20 pct" has a subject of its own)
             subject = self._previous_subject(text, s_start, mentions, target)
             if subject is not None:
                 return subject, target
