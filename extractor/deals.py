@@ -190,6 +190,7 @@ def find_deals(
             )
         if not header:
             previous_parties = names
+    candidates += _told_in_passing(text, sentences, mentions, dates, amounts, grammar, candidates)
     body = [c for c in candidates if not c.header]
     candidates = [c for c in candidates if not c.header
                   or not any(b.type == c.type and set(b.parties) & set(c.parties) for b in body)]
@@ -199,6 +200,63 @@ def find_deals(
     _price_told_after(candidates, sentences, text, amounts, mentions)
     _stake_told_nearby(candidates, sentences, stakes)
     return [_to_deal(c) for c in _merge(candidates)], signals
+
+
+_IN_PASSING = re.compile(
+    r",\s+(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,6}?(?:that\s+|which\s+)?|which\s+)"
+    r"(?P<who>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}|it|they)\s+(?:had\s+|has\s+|later\s+|first\s+)?"
+    r"(?P<verb>bought|acquired|purchased|took\s+over|set\s+up|formed|created|founded)\b"
+)
+
+
+def _told_in_passing(text: str, sentences: list[tuple[int, int]], mentions: list[_Mention], dates: list[DateValue],
+                     amounts: list[Amount], grammar: DealGrammar, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Deals told in a relative clause: "Valvoline, the lubricants business Aramco bought for $2.65 billion last
+    year" (an acquisition), "Lotus, the sports-car maker it bought in 1996" ("it": the sentence's subject),
+    "Horse Powertrain, the engine maker that Renault set up with Geely" (a joint venture, with its venture)."""
+    found = []
+    for index, (s_start, s_end) in enumerate(sentences):
+        in_sentence = [m for m in mentions if s_start <= m.start < s_end]
+        for mention in in_sentence:
+            match = _IN_PASSING.match(text, mention.end, s_end)
+            if match is None:
+                continue
+            clause_end = next((i for i in range(match.end(), s_end) if text[i] in ",;."), s_end)
+            clause = text[match.start() : clause_end]
+            if _status(clause, grammar) is not None:
+                continue
+            who_at = match.start("who")
+            if match.group("who") in {"it", "they"}:
+                subject = next((m for m in in_sentence if m.name != mention.name), None)
+                who = subject.name if subject is not None and subject.start < mention.start else None
+            else:
+                who = next((m.name for m in in_sentence if m.start == who_at), None)
+            if who is None or who == mention.name:
+                continue
+            verb = match.group("verb").replace("\n", " ")
+            if verb.startswith(("set", "formed", "created", "founded")):
+                partner = next((m.name for m in in_sentence if match.end() <= m.start < clause_end + 40
+                                and re.search(r"\bwith\s+(?:[A-Z][\w.]*['’]s\s+)?$", text[match.end() : m.start])
+                                and m.name not in {who, mention.name}), None)
+                if partner is None:
+                    continue
+                deal_type, parties, roles, venture = "joint_venture", [who, partner, mention.name], \
+                    {who: "partner", partner: "partner", mention.name: "venture"}, mention.name
+            else:
+                deal_type, parties, roles, venture = "acquisition", [who, mention.name], \
+                    {who: "buyer", mention.name: "target"}, None
+            when = _date(text, match.start(), clause_end, dates)
+            if any(c.type == deal_type and c.sentence_index == index and set(parties[:2]) <= set(c.parties)
+                   and c.date in {when, None} for c in candidates):
+                continue  # the sentence's own reading has it already
+            found.append(_Candidate(
+                type=deal_type, parties=parties, roles=roles,
+                date=when,
+                amount=_amount(deal_type, text, match.start(), clause_end, amounts) if deal_type == "acquisition" else None,
+                stake=None, technologies=[], evidence=Mention(text=text[s_start:s_end], start=s_start, end=s_end),
+                venture=venture, sentence_index=index,
+            ))
+    return found
 
 
 _PRICE_SENTENCE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:deal|transaction|purchase|acquisition|investment|"
@@ -252,8 +310,8 @@ def _venture_capital(candidates: list[_Candidate], ventures: set[str], stakes: l
     for candidate in candidates:
         target = candidate.parties[1] if len(candidate.parties) > 1 else None
         if candidate.type == "investment" and target in ventures:
-            venture_deal = next((c for c in candidates if c.type == "joint_venture" and (
-                c.venture == target or candidate.parties[0] in c.parties[:2])), None)
+            venture_deal = next((c for c in candidates if c.type == "joint_venture" and c.venture in {target, None}
+                                 and candidate.parties[0] in c.parties[:2]), None)
             if venture_deal is not None:
                 venture_deal.venture = venture_deal.venture or target
                 venture_deal.amount = venture_deal.amount or candidate.amount
@@ -415,7 +473,7 @@ def _possessive_owner(text: str, mentions: list[_Mention], trigger: int, end: in
 
 def _is_new_venture(text: str, mention: _Mention, trigger: int, companies: list[Company]) -> bool:
     between = text[trigger : mention.start]
-    return len(between) < 60 and bool(re.search(r"(?:called|named|dubbed|[\"“'‘]|venture\s*,?\s*$)", between))
+    return len(between) < 60 and bool(re.search(r"(?:called|named|dubbed|(?<!\w)[\"“'‘]\s*$|venture\s*,?\s*$)", between))
 
 
 def _date(text: str, start: int, end: int, dates: list[DateValue], near: int | None = None) -> str | None:

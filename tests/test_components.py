@@ -328,3 +328,22 @@ def test_deals_price_and_stake_told_in_the_next_sentence(blank):
     doc = run(blank, text)
     assert [(d.type, d.parties, d.amount.value if d.amount else None, d.stake_percent)
             for d in doc._.autonews_deals] == [("investment", ["Stellantis", "Leapmotor"], Decimal(460_300_000), 49.9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("XPeng said Audi, the brand Volkswagen bought for $300 million in 1964, will use its chips.",
+         [("acquisition", ["Volkswagen", "Audi"], "1964", 300_000_000)]),
+        ("Stellantis will sell Audi, the brand it bought in 2001, to Volkswagen next year.",
+         [("acquisition", ["Stellantis", "Audi"], "2001", None)]),
+        # a third company buying into the venture is an investment of its own, not the venture's capital
+        ("XPeng will buy 10% of Leapmotor International, the venture that Stellantis set up with Leapmotor.",
+         [("investment", ["XPeng", "Leapmotor International", "Stellantis"], None, None),
+          ("joint_venture", ["Stellantis", "Leapmotor", "Leapmotor International"], None, None)]),
+    ],
+)
+def test_deals_told_in_a_relative_clause(blank, text, expected):
+    doc = run(blank, text)
+    got = [(d.type, d.parties[:3], d.date, d.amount.value if d.amount else None) for d in doc._.autonews_deals]
+    assert got == [(t, p, d, Decimal(a) if a else None) for t, p, d, a in expected]
