@@ -133,14 +133,21 @@ class KnowledgeBase:
         """Phrase patterns for technologies: (case-sensitive acronyms, case-insensitive names).
 
         An alias with an upper-case letter after its first character (EEA, LFP, LEAP3.0, e-GMP) is matched
-        as written; any other alias is matched case-insensitively, singular and plural."""
+        as written; any other alias is matched case-insensitively, singular and plural, and with its words
+        joined by hyphens or by spaces ("driver assistance", "driver-assistance")."""
         exact, loose = [], []
         for entry in self.technologies.values():
             for alias in entry.aliases:
                 if any(ch.isupper() for ch in alias[1:]) or (alias[:1].isupper() and len(alias) <= 4):
                     exact.append({"label": "TECH", "pattern": alias, "id": entry.id})
-                else:
-                    for form in {alias, _plural(alias)}:
+                    continue
+                variants = {alias}
+                if re.fullmatch(r"[a-z]+(?: [a-z]+){1,2}", alias.lower()):
+                    variants.add(alias.replace(" ", "-"))
+                elif re.fullmatch(r"[a-z]+(?:-[a-z]+){1,2}", alias.lower()):
+                    variants.add(alias.replace("-", " "))
+                for variant in sorted(variants):
+                    for form in sorted({variant, _plural(variant)}):
                         loose.append({"label": "TECH", "pattern": form, "id": entry.id})
         return exact, loose
 

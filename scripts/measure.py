@@ -14,8 +14,8 @@ from extractor import build_nlp
 from extractor.evaluate import FIELDS, evaluate_gold
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SETS = [ROOT / "corpus", ROOT / "eval" / "heldout_new", ROOT / "eval" / "heldout_new2", ROOT / "eval" / "real_wire",
-                ROOT.parent / "shared" / "eval" / "dev_real"]
+DEFAULT_SETS = [ROOT / "corpus", ROOT / "eval" / "heldout_new", ROOT / "eval" / "heldout_new2",
+                ROOT / "eval" / "heldout_new3", ROOT / "eval" / "real_wire", ROOT.parent / "shared" / "eval" / "dev_real"]
 
 
 def main(argv: list[str]) -> int:

@@ -26,6 +26,9 @@ _NAMED_PLATFORM = re.compile(
     r"\b(?P<name>(?:[A-Z][A-Za-z0-9.+\-]*|[a-z]-[A-Z][A-Za-z0-9.+\-]*)(?:\s(?:[A-Z0-9][A-Za-z0-9.+\-]*))?)"
     r"(?:\s(?P<descr>[a-z][a-z\-]+(?:\s[a-z][a-z\-]+)?))?\s(?P<kind>platform|architecture|chassis)s?\b"
 )
+# "a 900-volt architecture", "its 800V platform": any system voltage, named by its number
+_VOLTAGE = re.compile(r"\b(?P<volts>\d{3}|1,?\d{3})[- ]?(?:volt|V)\b(?:\s+(?:high-voltage\s+|electrical\s+)?"
+                      r"(?P<kind>architecture|platform|system|technology))")
 _VERSIONED = re.compile(r"\b(?P<name>[A-Z][A-Za-z]{1,10}\s?\d\.\d)\b(?!\.\d|%)")
 _NOT_A_NAME = frozenset(
     "The A An Its Their This That These Those Our New Chinese European German Japanese American Korean "
@@ -82,6 +85,9 @@ class TechnologiesComponent:
             candidates.append((match.start("name"), match.end("name"), match.end(), name, category))
         for match in _VERSIONED.finditer(text):
             candidates.append((match.start(), match.end(), match.end(), match.group("name"), "platform"))
+        for match in _VOLTAGE.finditer(text):
+            volts = match.group("volts").replace(",", "")
+            candidates.append((match.start(), match.end(), match.end(), f"{volts}-volt architecture", "architecture"))
         for start, name_end, end, name, category in candidates:
             if any(s <= start < e for s, e in taken):
                 # the name is a known technology: the longer phrase is one more mention of it
