@@ -23,6 +23,11 @@ _DESCRIBED_AS_VENTURE = re.compile(
     r"(?:joint[\s-]venture|venture|JV|company\s+(?:each|both)\s+of\s+them|company\s+they\s+(?:jointly\s+)?own)\b",
     re.IGNORECASE,
 )
+_IS_VENTURE = re.compile(
+    r"^(?:\s*\([^)]{1,40}\))?\s+(?:is|was|will\s+be|became|becomes)\s+(?:a|an|the|their)\s+(?:[\w:/-]+\s+){0,4}?"
+    r"(?:joint[\s-]venture|venture|JV)\b",
+    re.IGNORECASE,
+)
 _SET_UP_AS_VENTURE = re.compile(
     r"^(?:\s*\([^)]{1,40}\))?\s+(?:was|is|had\s+been|has\s+been)\s+(?:set\s+up|formed|established|founded|created|"
     r"launched|started)\b[^.;]{0,60}?\bas\s+(?:a|an|their|the)\s+(?:[\w:/-]+\s+){0,4}?(?:joint[\s-]venture|venture|JV)\b",
@@ -46,7 +51,8 @@ def venture_names(text: str, companies: list[Company]) -> set[str]:
         for mention in company.mentions:
             before = text[max(0, mention.start - 45) : mention.start]
             after = text[mention.end : mention.end + 120]
-            if _NAMED_AFTER.search(before) or _DESCRIBED_AS_VENTURE.match(after) or _SET_UP_AS_VENTURE.match(after):
+            if _NAMED_AFTER.search(before) or _DESCRIBED_AS_VENTURE.match(after) or _SET_UP_AS_VENTURE.match(after) \
+                    or _IS_VENTURE.match(after):
                 found.add(company.name)
                 break
     return found

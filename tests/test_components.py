@@ -172,6 +172,15 @@ def test_technologies_taxonomy_and_named_platforms(blank):
          [(4.99, "Volkswagen", "XPeng"), (3.0, "Stellantis", "XPeng")]),
         ("When XPeng listed in 2020, Volkswagen owned about 5.6%.", [(5.6, "Volkswagen", "XPeng")]),
         ("Volkswagen will invest $1 billion in XPeng through a note carrying 4.75% interest.", []),
+        # the venture named in apposition is one company, though built from its parents' names
+        ("Stellantis agreed to buy Leapmotor's 50% stake in their joint venture, Stellantis Leapmotor eDrive, for "
+         "10 million euros. The venture was set up in 2016, with each partner holding 50%.",
+         [(50.0, "Leapmotor", "Stellantis Leapmotor eDrive"), (50.0, "Stellantis", "Stellantis Leapmotor eDrive"),
+          (50.0, "Leapmotor", "Stellantis Leapmotor eDrive")]),
+        ("Leapmotor International is the 51:49 joint venture that Stellantis and Leapmotor set up.",
+         [(51.0, "Stellantis", "Leapmotor International"), (49.0, "Leapmotor", "Leapmotor International")]),
+        ("In 2020 XPeng formed Nova Cells, a joint venture with Leapmotor in which XPeng holds 51% and Leapmotor 49%.",
+         [(51.0, "XPeng", "Nova Cells"), (49.0, "Leapmotor", "Nova Cells")]),
         ("Stellantis remains XPeng's top shareholder with 9 percent, followed by Volkswagen with 7 percent.",
          [(9.0, "Stellantis", "XPeng"), (7.0, "Volkswagen", "XPeng")]),
         ("Stellantis and Leapmotor swapped shares, leaving each company with a stake of 15% in the other.",
@@ -180,7 +189,7 @@ def test_technologies_taxonomy_and_named_platforms(blank):
     ],
 )
 def test_stakes_decides_and_assigns_roles(blank, text, expected):
-    doc = run(blank, text)
+    doc = run(blank, text, ents=[("Nova Cells", "ORG")] if "Nova Cells" in text else ())
     assert [(s.percent, s.holder, s.target) for s in doc._.autonews_stakes] == expected
 
 

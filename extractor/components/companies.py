@@ -60,7 +60,7 @@ _ORGANISATION_WORDS = frozenset(
     "ventures venture software battery batteries automotive electric bank partners investment investments cells "
     "power trucks truck solutions systems components parts industries industrial engineering logistics leasing "
     "credit insurance robotics labs lab research design digital connect global europe americas asia motorsport "
-    "commercial vehicles vehicle".split()
+    "commercial vehicles vehicle card life securities heavy".split()
 )
 _BUSINESS_NOUNS = (r"(?:company|carmaker|automaker|maker|firm|group|bank|brewer|operator|provider|supplier|unit|"
                    r"subsidiary|arm|rival|partner|start-?up|investor|fund|conglomerate|manufacturer|retailer|"
@@ -104,6 +104,12 @@ _TICKER = re.compile(r"^[A-Z0-9]{1,6}\.[A-Z]{1,3}$|^[A-Z]{1,5}\.N$")
 _QUOTED_VENTURE = re.compile(
     r"\b(?:joint venture|venture|JV|company|subsidiary|unit|entity|firm|brand)\s+(?:called\s+|named\s+|dubbed\s+)?"
     r"[\"“'‘](?P<name>[A-Z][\w&.\- ]{1,60}?)[\"”'’]"
+)
+# "their joint venture, Valeo Siemens eAutomotive, for ...", "funded a joint venture, Northvolt Zwei, to build":
+# a venture named in apposition is one company even when it is built from its parents' names
+_APPOSED_VENTURE = re.compile(
+    r"\b(?:joint[\s-]venture|venture|JV)\s*,\s+(?:(?:now\s+|later\s+|since\s+)?(?:called|named|renamed)\s+)?"
+    r"(?P<name>(?:[A-Z][\w&.-]*|[a-z][A-Z][\w-]*)(?:\s+(?:[A-Z][\w&.-]*|[a-z][A-Z][\w-]*)){1,4})(?=\s*[,;.(])"
 )
 _ABBREVIATION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\)")
 
@@ -231,7 +237,7 @@ class CompaniesComponent:
     def _named_ventures(doc: Doc) -> list[Span]:
         """A venture or unit named in quotes: 'a joint venture "Leapmotor International"'."""
         spans = []
-        for match in _QUOTED_VENTURE.finditer(doc_text(doc)):
+        for match in list(_QUOTED_VENTURE.finditer(doc_text(doc))) + list(_APPOSED_VENTURE.finditer(doc_text(doc))):
             span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
             if span is not None and len(span):
                 spans.append(span)

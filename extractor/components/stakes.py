@@ -274,7 +274,7 @@ class StakesComponent:
                 venture = None
                 before = [m for m in in_sentence if m.end <= match.start()]
                 after = [m for m in in_sentence if m.start >= match.end()]
-                if before and re.fullmatch(r",?\s*(?:(?:a|an|the|its|their)\s+)?(?:new\s+)?",
+                if before and re.fullmatch(r",?\s*(?:(?:is|was|will\s+be|became)\s+)?(?:(?:a|an|the|its|their)\s+)?(?:new\s+)?",
                                            text[before[-1].end : match.start()]):
                     venture = before[-1].name
                 elif after and re.match(r"^[^.;]{0,40}?(?:venture|JV)[\s,]*(?:called\s+|named\s+)?$",
@@ -377,6 +377,9 @@ class StakesComponent:
             # "Maruti Suzuki, in which it holds 56%", "Denso, in which Toyota owns roughly 24%"
             antecedent = [m for m in before if m.end <= s_start + which.start()]
             target = (antecedent or before)[-1].name
+            if re.search(r"\b(?:joint[\s-]venture|venture)\b(?:\s+with\s+[^.;,]{1,60})?\s*,?\s*$", left[: which.start()]):
+                # "Foxtron, a joint venture with Yulon Motor in which Foxconn holds 51%": the venture
+                target = venture_near(text, s_start, s_end, s_start + which.start(), mentions, self.ventures) or target
             who = next((m.name for m in before if m.start >= s_start + which.start() and m.name != target), None)
             if who is not None:
                 return who, target
@@ -473,7 +476,8 @@ class StakesComponent:
                 fitting = [m for m in pool if m.name != subject and (country is None or m.country == country)]
                 if fitting:
                     return fitting[-1].name
-        called = re.match(r"^(?:\s+\S+){0,4}?\s+(?:in|of)\s+(?:the|that|this|a|its)\s+(?:new\s+)?(?:joint\s+)?"
+        called = re.match(r"^(?:\s+\S+){0,4}?\s+(?:in|of)\s+(?:the|that|this|a|its|their)\s+(?:[a-z-]+\s+){0,3}?"
+                          r"(?:new\s+)?(?:joint\s+)?"
                           r"(?:venture|company|unit|subsidiary|business|arm|division)"
                           r"\s*,?\s+(?:(?:tentatively|provisionally|to be)\s+)?(?:called|named|dubbed)?\s*", right)
         if called:
@@ -545,7 +549,10 @@ def _sentence_target(text: str, s_start: int, position: int, s_end: int, mention
     if holder is None:
         return None
     others = {m.name for m in in_sentence if m.name != holder and m.name not in ventures}
-    return others.pop() if len(others) == 1 else None
+    if len(others) != 1:
+        return None
+    other = others.pop()
+    return other if any(m.name == other and m.end <= position for m in in_sentence) else None
 
 
 def _partners(pairs: list[tuple[str | None, str | None]], mentions: list[_CompanyMention], s_start: int,
