@@ -53,7 +53,8 @@ _JV_FOUNDING = re.compile(r"\b(?:form\w*|set(?:s|ting)? up|establish\w*|creat\w+
                           re.IGNORECASE)
 _PRICE_CUE = re.compile(r"\b(?:for|pay|pays|paid|paying|invest\w*|worth|valued at|valuing|price of|cost of|"
                         r"investment of|capital of|inject\w*|spend\w*|spent|total of)\s+(?:about\s+|around\s+|roughly\s+|"
-                        r"some\s+|up to\s+|approximately\s+|nearly\s+|almost\s+|an? (?:initial|total)\s+)?\S*\s*$",
+                        r"some\s+|up to\s+|approximately\s+|nearly\s+|almost\s+|more than\s+|over\s+|at least\s+|"
+                        r"an? (?:initial|total|combined)\s+|a combined\s+)?\S*\s*$",
                         re.IGNORECASE)
 # a cooperation told as its own agreement, beside a stake purchase in the same sentence
 _PARTNER_VERB = re.compile(r"\b(?:agreed|agree|agrees|plan|plans|will) to (?:jointly )?(?:co-?develop|develop jointly|"
@@ -140,7 +141,7 @@ def find_deals(
         names = list(dict.fromkeys(m.name for m in in_sentence))
         opening = text[start : in_sentence[0].start if in_sentence else end]
         subject = previous_parties[0] if previous_parties and (
-            opens_with_description(opening) or re.search(r"\bit\s+(?:will|would|has|had|is|was|said|agreed|signed|formed|bought|took|sold|"
+            opens_with_description(opening) or re.match(r"\s*Its\s", opening) or re.search(r"\bit\s+(?:will|would|has|had|is|was|said|agreed|signed|formed|bought|took|sold|"
                                                  r"invested|acquired|set up|struck|made)\b", opening)
         ) else None
         if start == s_start:

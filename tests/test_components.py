@@ -317,6 +317,21 @@ def test_deals_header_line_kept_when_the_body_misses_it(blank):
     assert [(d.type, d.parties) for d in doc._.autonews_deals] == [("acquisition", ["Stellantis", "Leapmotor"])]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Volkswagen and XPeng will invest more than $3 billion in a jointly owned battery plant.",
+         [("joint_venture", ["Volkswagen", "XPeng"], 3_000_000_000)]),
+        ("XPeng sells cars in Europe. Its 50:50 venture with Volkswagen, Leapmotor International, was formed in May.",
+         [("joint_venture", ["XPeng", "Volkswagen"], None)]),
+    ],
+)
+def test_deals_jointly_owned_plants_and_possessive_subjects(blank, text, expected):
+    doc = run(blank, text)
+    got = [(d.type, d.parties[:2], d.amount.value if d.amount else None) for d in doc._.autonews_deals]
+    assert got == [(t, p, Decimal(a) if a else None) for t, p, a in expected]
+
+
 def test_deals_intent_is_a_signal(blank):
     doc = run(blank, "Volkswagen wants to take a 20 percent stake in XPeng.")
     assert doc._.autonews_deals == []
