@@ -42,6 +42,10 @@ _BACKGROUND = re.compile(r"\b(?:had|was formed|were formed|previously|formerly|f
                          r"originally|first (?:bought|took|invested))\b", re.IGNORECASE)
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|before|through|starting(?: in)?|from|beginning(?: in)?|in about)\s+"
                               r"(?:the\s+end\s+of\s+|early\s+|mid-|late\s+|around\s+)?$", re.IGNORECASE)
+# "models to be launched in 2026", "production will start in 2027": a product's date, not the deal's
+_LAUNCH_BEFORE = re.compile(r"\b(?:launch\w*|to be (?:launched|built|produced|sold|introduced)|go(?:es)? on sale|"
+                            r"(?:start|begin)\w* (?:production|deliveries|sales)|production (?:will )?(?:start|begin)\w*|"
+                            r"roll\w* out|arriv\w*|in production|due)\b[^.;,]{0,20}$", re.IGNORECASE)
 _ANAPHORA = re.compile(r"\b(?:both (?:parties|companies|sides|firms)|the two (?:companies|firms|sides|groups|"
                        r"carmakers|automakers|partners)|the (?:companies|partners|pair)|their|they)\b", re.IGNORECASE)
 # "Through this cooperation ...", "The deal ...": the sentence continues the deal before it
@@ -57,8 +61,9 @@ _PRICE_CUE = re.compile(r"\b(?:for|pay|pays|paid|paying|invest\w*|worth|valued a
                         r"an? (?:initial|total|combined)\s+|a combined\s+)?\S*\s*$",
                         re.IGNORECASE)
 # a cooperation told as its own agreement, beside a stake purchase in the same sentence
-_PARTNER_VERB = re.compile(r"\b(?:agreed|agree|agrees|plan|plans|will) to (?:jointly )?(?:co-?develop|develop jointly|"
-                           r"cooperate|collaborate|work together|build jointly)|\b(?:strategic )?alliance\b", re.IGNORECASE)
+_PARTNER_VERB = re.compile(r"\b(?:agreed|agree|agrees|plan|plans|will) to (?:jointly (?:develop|build|make|produce)|"
+                           r"co-?develop|develop jointly|cooperate|collaborate|work together|build jointly)|"
+                           r"\b(?:strategic )?alliance\b", re.IGNORECASE)
 # a second deal verb sharing the sentence's subject: "It bought Volvo Cars in 2010 and took 51 pct of Lotus in 2017"
 _DEAL_VERB = (r"(?:took|bought|acquired|purchased|invested|formed|set up|created|founded|paid|agreed to (?:buy|acquire|"
               r"invest|take|form)|signed)\b")
@@ -482,7 +487,7 @@ def _date(text: str, start: int, end: int, dates: list[DateValue], near: int | N
     usable = [
         d for d in dates
         if start <= d.start < end and not _DEADLINE_BEFORE.search(text[max(start, d.start - 30) : d.start])
-        and not _in_header(text, d.start)
+        and not _LAUNCH_BEFORE.search(text[max(start, d.start - 45) : d.start]) and not _in_header(text, d.start)
     ]
     if not usable:
         return None

@@ -371,3 +371,11 @@ def test_deals_told_in_a_relative_clause(blank, text, expected):
     doc = run(blank, text)
     got = [(d.type, d.parties[:3], d.date, d.amount.value if d.amount else None) for d in doc._.autonews_deals]
     assert got == [(t, p, d, Decimal(a) if a else None) for t, p, d, a in expected]
+
+
+def test_deals_product_dates_are_not_deal_dates(blank):
+    text = ("In July 2023, Volkswagen agreed to invest $700 million in XPeng, and the two companies agreed to "
+            "jointly develop two models, due in 2026.")
+    doc = run(blank, text)
+    assert sorted((d.type, d.date) for d in doc._.autonews_deals) == [("investment", "2023-07"),
+                                                                      ("partnership", "2023-07")]
