@@ -97,3 +97,8 @@ def test_money_offsets_point_at_their_text():
     text = "Stellantis paid 1.5 billion euros, Volkswagen US$700m."
     for match in find_money(text):
         assert text[match.start : match.end] == match.text
+
+
+def test_money_bare_dollar_sign_stays_us_beside_a_local_dollar():
+    text = "Ontario offered C$5 billion; Honda paid $2.75 billion and NT$104.5 a share."
+    assert amounts(text)[:2] == [(Decimal(5 * 10**9), "CAD"), (Decimal(2_750_000_000), "USD")]

@@ -90,7 +90,8 @@ class MoneyGrammar:
             for form in record.get("subunits", []):
                 subunits.append(form)
                 self.subunit_of.setdefault(form.lower(), code)
-        self.generic_dollar = {_key(f) for f in ("$", "dollars", "dollar", "dlrs", "dlr", "bucks")}
+        # a bare "$" is the US dollar (others print C$, NT$, HK$); the words may be a local dollar
+        self.generic_dollar = {_key(f) for f in ("dollars", "dollar", "dlrs", "dlr", "bucks")}
         self.explicit_us = {_key(f) for f in ("US$", "U.S.$", "USD$", "USD", "US dollars", "U.S. dollars",
                                               "US dollar", "U.S. dollar", "US dlrs", "U.S. dlrs", "American dollars")}
 
