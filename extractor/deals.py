@@ -126,6 +126,7 @@ def find_deals(
                       key=lambda m: m.start)
     candidates: list[_Candidate] = []
     signals: list[DealSignal] = []
+    ventures = frozenset(venture_names(text, companies))
     previous_parties: list[str] = []
     units = [(index, sentence, clause) for index, sentence in enumerate(sentences)
              for clause in _clauses(text, sentence, mentions)]
@@ -174,7 +175,7 @@ def find_deals(
         sentence_stakes = [s for s in stakes if start <= s.start < end]
         for deal_type, trigger_at in types:
             parties, roles, venture = _parties(deal_type, text, start, end, trigger_at, in_sentence, sentence_stakes,
-                                               companies, subject)
+                                               companies, subject, ventures)
             if len(parties) < 2:
                 continue
             if status is not None:
@@ -202,7 +203,7 @@ def find_deals(
                   or not any(b.type == c.type and set(b.parties) & set(c.parties) for b in body)]
     _date_lead_deals(candidates, dates, published, text)
     _control_from_stakes(candidates, stakes)
-    candidates = _venture_capital(candidates, venture_names(text, companies), stakes)
+    candidates = _venture_capital(candidates, ventures, stakes)
     _price_told_after(candidates, sentences, text, amounts, mentions)
     _stake_told_nearby(candidates, sentences, stakes)
     return [_to_deal(c) for c in _merge(candidates)], signals
@@ -325,10 +326,10 @@ def _venture_capital(candidates: list[_Candidate], ventures: set[str], stakes: l
         kept.append(candidate)
     for candidate in kept:
         if candidate.type == "joint_venture" and candidate.stake is None and candidate.venture:
-            shares = [s.percent for s in stakes if s.target == candidate.venture and s.holder == candidate.parties[0]
-                      and s.role == "held"]
+            shares = [s.percent for s in stakes if s.target == candidate.venture and s.holder in candidate.parties[:2]
+                      and s.role == "held" and s.percent < 100]
             if shares:
-                candidate.stake = shares[0]
+                candidate.stake = max(shares)
     return kept
 
 
@@ -400,8 +401,8 @@ def _status(sentence: str, grammar: DealGrammar) -> str | None:
 
 
 def _parties(deal_type: str, text: str, start: int, end: int, trigger_at: int, in_sentence: list[_Mention],
-             stakes: list[Stake], companies: list[Company],
-             subject: str | None = None) -> tuple[list[str], dict[str, str], str | None]:
+             stakes: list[Stake], companies: list[Company], subject: str | None = None,
+             ventures: frozenset[str] = frozenset()) -> tuple[list[str], dict[str, str], str | None]:
     """Principal parties in role order, then the sentence's other companies. ``subject`` is the company a
     sentence opening with "The carmaker behind Peugeot, Fiat and Jeep ..." or "It ..." refers to."""
     trigger = start + trigger_at
@@ -437,9 +438,12 @@ def _parties(deal_type: str, text: str, start: int, end: int, trigger_at: int, i
         roles = {buyer: "buyer" if deal_type == "acquisition" else "investor", target: "target"}
     elif deal_type == "joint_venture":
         venture_mention = next((m for m in after if _is_new_venture(text, m, trigger, companies)), None)
-        principal = [n for n in names if venture_mention is None or n != venture_mention.name][:2]
         if venture_mention is not None:
             venture = venture_mention.name
+        else:  # a company the article knows as a venture is the venture, not a partner
+            venture = next((n for n in names if n in ventures), None)
+        principal = [n for n in names if n != venture][:2]
+        if venture is not None:
             principal.append(venture)
         roles = {n: "partner" for n in principal[:2]}
         if venture:
@@ -516,9 +520,10 @@ def _stake(deal_type: str, stakes: list[Stake], parties: list[str]) -> float | N
     """The buyer's holding after the deal ("raising its stake to 61.8%"), else the share transferred; for a
     joint venture, the first-listed partner's share."""
     if deal_type == "joint_venture":
-        own = [s for s in stakes if s.holder == parties[0]]
-        if own:
-            return own[0].percent
+        # the first-listed (majority) partner's share: the largest share a partner holds
+        shares = [s.percent for s in stakes if s.holder in parties[:2] and s.role == "held" and s.percent <= 100]
+        if shares:
+            return max(shares)
         even = [s for s in stakes if s.percent == 50.0]
         return 50.0 if even else None
     if deal_type not in {"investment", "acquisition"}:

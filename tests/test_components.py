@@ -379,3 +379,18 @@ def test_deals_product_dates_are_not_deal_dates(blank):
     doc = run(blank, text)
     assert sorted((d.type, d.date) for d in doc._.autonews_deals) == [("investment", "2023-07"),
                                                                       ("partnership", "2023-07")]
+
+
+def test_deals_venture_named_first_is_the_venture_and_takes_the_majority_share(blank):
+    text = "Leapmotor International was set up in 2023 as a joint venture in which Stellantis holds 51% and Leapmotor 49%."
+    doc = run(blank, text)
+    assert [(d.type, d.parties, d.venture, d.stake_percent) for d in doc._.autonews_deals] == [
+        ("joint_venture", ["Stellantis", "Leapmotor", "Leapmotor International"], "Leapmotor International", 51.0)]
+
+
+def test_stakes_far_from_their_noun(blank):
+    text = ("Volkswagen agreed to raise its stake in XPeng, its Shanghai-based partner with a long list of joint "
+            "projects, to 75% from 50%.")
+    doc = run(blank, text)
+    assert [(s.percent, s.holder, s.target, s.role) for s in doc._.autonews_stakes] == [
+        (75.0, "Volkswagen", "XPeng", "held"), (50.0, "Volkswagen", "XPeng", "previous")]

@@ -110,7 +110,7 @@ def stake_grammar(models_directory: str | None = None) -> StakeGrammar:
         ownership_verb_before=re.compile(rf"\b(?:{_alt(terms['ownership_verb'])})\b", re.IGNORECASE),
         holding_verb_before=re.compile(rf"\b(?:{_alt(terms['holding_verb'])})\s+{_APPROX}$", re.IGNORECASE),
         stake_noun_before=re.compile(
-            rf"\b(?:(?:{noun})\b(?!\s+(?:rate|rates|income|payments?|expense))|share\s+in\b)[^.;%]{{0,80}}?"
+            rf"\b(?:(?:{noun})\b(?!\s+(?:rate|rates|income|payments?|expense))|share\s+in\b)[^.;%]{{0,110}}?"
             rf"\b(?:to|from|of|at|with|around|about|is|was|stood at|stands at|reach|reaches|reached|becomes|became|"
             rf"will be|would be|of about|of around|of roughly|of nearly|of some|of up to|of at least)\s+{_APPROX}$",
             re.IGNORECASE,
@@ -312,7 +312,7 @@ class StakesComponent:
             return True
         if g.share_object.match(right) and not g.change_before.search(near_left):
             return True
-        if g.stake_noun_before.search(near_left):
+        if g.stake_noun_before.search(left[-130:]):
             return True
         if g.change_before.search(near_left):
             return False
