@@ -172,6 +172,12 @@ def test_technologies_taxonomy_and_named_platforms(blank):
          [(4.99, "Volkswagen", "XPeng"), (3.0, "Stellantis", "XPeng")]),
         ("When XPeng listed in 2020, Volkswagen owned about 5.6%.", [(5.6, "Volkswagen", "XPeng")]),
         ("Volkswagen will invest $1 billion in XPeng through a note carrying 4.75% interest.", []),
+        ("Stellantis and Leapmotor formed Leapmotor International, a joint venture. Leapmotor will own 51% of the "
+         "venture and Stellantis the remaining 49%.",
+         [(51.0, "Leapmotor", "Leapmotor International"), (49.0, "Stellantis", "Leapmotor International")]),
+        ("XPeng filed for bankruptcy, a blow to Volkswagen, its largest shareholder with a stake of about 21%.",
+         [(21.0, "Volkswagen", "XPeng")]),
+        ("Stellantis agreed to sell its 67.69% stake in Leapmotor.", [(67.69, "Stellantis", "Leapmotor")]),
         # the venture named in apposition is one company, though built from its parents' names
         ("Stellantis agreed to buy Leapmotor's 50% stake in their joint venture, Stellantis Leapmotor eDrive, for "
          "10 million euros. The venture was set up in 2016, with each partner holding 50%.",
@@ -394,3 +400,8 @@ def test_stakes_far_from_their_noun(blank):
     doc = run(blank, text)
     assert [(s.percent, s.holder, s.target, s.role) for s in doc._.autonews_stakes] == [
         (75.0, "Volkswagen", "XPeng", "held"), (50.0, "Volkswagen", "XPeng", "previous")]
+
+
+def test_companies_place_before_based_is_not_a_company(blank):
+    doc = run(blank, "Volkswagen bought into the Togliatti-based company in 2008.", ents=[("Togliatti", "ORG")])
+    assert [c.name for c in doc._.autonews_companies] == ["Volkswagen"]

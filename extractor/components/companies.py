@@ -90,7 +90,7 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|near|outside|after|from|to|between)\s
 # "the Spark compact car", "the Kona Electric crossover": a vehicle model
 _VEHICLE_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?(?:car|cars|sedan|saloon|hatchback|SUV|SUVs|minivan|coupe|crossover|"
                             r"roadster|supercar|limousine|compact)\b")
-_PLACE_AFTER = re.compile(r"^\s+(?:district|province|region|county|city|port|area|state|prefecture|municipality|"
+_PLACE_AFTER = re.compile(r"^-based\b|^\s+(?:district|province|region|county|city|port|area|state|prefecture|municipality|"
                           r"island|valley|free trade zone|economic zone|industrial park)\b", re.IGNORECASE)
 _PERSON_BEFORE = re.compile(r"\b(?:CEO|chief executive|chairman|chairwoman|president|founder|spokesman|spokeswoman|"
                             r"director|minister|analyst|Mr\.?|Ms\.?|Mrs\.?|Dr\.?)\s+$|"

@@ -173,6 +173,7 @@ class StakesComponent:
                 )
                 # "will take 30%, Hyundai Mobis 20% and Hyundai Glovis 10%", "holding 51% against Yulon's 49%"
                 listed = gap is not None and not chained and stakes and stakes[-1].start >= s_start and re.fullmatch(
+                    rf"(?:\s+(?:of|in)\s+(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+)?)?"  # "51% of the venture and Honda 49%"
                     rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+against\s+|\s+versus\s+|\s+while\s+)"
                     rf"(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}(?:['’]s?)?\s+{_APPROX}",
                     gap,
@@ -357,6 +358,12 @@ class StakesComponent:
             return holder, target if target != holder else None
         target = self._target(text, s_start, s_end, percent, before, after, mentions)
         opening = text[s_start : before[0].start] if before else left
+        if re.match(r"\s*(?:(?:In|On|By|Last|This)\s+[\w ,]{0,25}?\s+)?(?:the|The)\s+(?:new\s+)?(?:joint\s+)?venture\s+(?!is\b|was\b)",
+                    opening):
+            # "In June 2014 the venture completed its purchase of a controlling 74.5% of AvtoVAZ"
+            holder = venture_near(text, s_start, s_end, percent.start, mentions, self.ventures, reach=800)
+            if holder is not None and holder != target:
+                return holder, target
         if opens_with_description(opening) and not re.search(r";|\bwhile\b|,\s+(?:and|but)\s+", left):
             # "The carmaker behind Peugeot, Fiat and Jeep ... will invest ... for a stake of around 20%" (in the
             # sentence's first clause: "...; SoftBank will keep about 20 pct" has a subject of its own)
@@ -369,6 +376,13 @@ class StakesComponent:
             if buyer is not None:
                 # "the sale of a 9.1 percent stake to Abu Dhabi's Aabar": the buyer will hold it
                 return buyer.name, target or next((m.name for m in before if m.name != buyer.name), None)
+            if re.search(r"\b(?:sell|sells|sold|selling|offload\w*|divest\w*)\s+(?:its|their)\s+(?:entire\s+|whole\s+|remaining\s+)?$",
+                         left[-50:]):
+                # "Renault agreed to sell its 67.69% stake in AvtoVAZ": the seller's holding, as it stands
+                seller = [m for m in before if m.name != target]
+                named = seller[-1].name if seller else self._previous_subject(text, s_start, mentions, target)
+                if named is not None:
+                    return named, target
             return None, target  # a block that changes hands: its seller no longer holds it
         if re.search(r"\b(?:additional|another|further)\s+$", left):
             return None, target  # an increment: the holding after it is another figure
@@ -404,6 +418,11 @@ class StakesComponent:
             described_holder = self._described(text, percent.end, s_end, mentions, forward=True, exclude=target)
             if described_holder is not None:
                 return described_holder, target or next((m.name for m in before if m.name != described_holder), None)
+        if before and re.match(r",\s+its\s+(?:[\w-]+\s+){0,2}(?:shareholder|investor|owner)\b",
+                               text[before[-1].end : percent.start]):
+            # "a heavy blow to Volkswagen, its largest shareholder with a stake of about 21%"
+            owned = next((m.name for m in before if m.name != before[-1].name), None)
+            return before[-1].name, owned or self._previous_subject(text, s_start, mentions, before[-1].name)
         if before and before[-1].name != target and re.fullmatch(
                 rf"\s+(?:with|at)\s+{_APPROX}", text[before[-1].end : percent.start], re.IGNORECASE):
             return before[-1].name, target  # "followed by Itochu with more than 7 percent"
@@ -463,8 +482,7 @@ class StakesComponent:
         earlier = [m for m in mentions if m.end <= match.start() and m.country == country and m.name != exclude]
         return earlier[-1].name if earlier else None
 
-    @staticmethod
-    def _target(text: str, s_start: int, s_end: int, percent: PercentMatch, before: list[_CompanyMention],
+    def _target(self, text: str, s_start: int, s_end: int, percent: PercentMatch, before: list[_CompanyMention],
                 after: list[_CompanyMention], mentions: list[_CompanyMention]) -> str | None:
         right = text[percent.end : s_end]
         described = _DESCRIBED_OBJECT.match(right)
@@ -479,7 +497,8 @@ class StakesComponent:
         called = re.match(r"^(?:\s+\S+){0,4}?\s+(?:in|of)\s+(?:the|that|this|a|its|their)\s+(?:[a-z-]+\s+){0,3}?"
                           r"(?:new\s+)?(?:joint\s+)?"
                           r"(?:venture|company|unit|subsidiary|business|arm|division)"
-                          r"\s*,?\s+(?:(?:tentatively|provisionally|to be)\s+)?(?:called|named|dubbed)?\s*", right)
+                          r"(?:\s*,\s*(?:(?:tentatively|provisionally|to be)\s+)?(?:called\s+|named\s+|dubbed\s+)?|"
+                          r"\s+(?:(?:tentatively|provisionally|to be)\s+)?(?:called|named|dubbed)\s+)", right)
         if called:
             candidate = _first_after(text, percent.end + called.end(), after)
             if candidate is not None:
@@ -489,6 +508,13 @@ class StakesComponent:
             anchor = percent.end + object_match.end()
             if re.match(r"it\b", text[anchor : anchor + 3]):
                 return before[0].name if before else None  # "its 20 percent stake in it"
+            described = re.match(r"(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<noun>joint venture|venture|JV|"
+                                 r"company|business|unit|carmaker|automaker|maker|firm|project|group)\b", text[anchor : anchor + 60])
+            if described:
+                # "51% of the venture and Honda the remaining 49%": the object is described, not the name after it
+                if described.group("noun") in {"joint venture", "venture", "JV"}:
+                    return venture_near(text, s_start, s_end, percent.start, mentions, self.ventures)
+                return None
             candidate = _first_after(text, anchor, after)
             if candidate is not None:
                 return candidate.name
