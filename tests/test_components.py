@@ -405,3 +405,20 @@ def test_stakes_far_from_their_noun(blank):
 def test_companies_place_before_based_is_not_a_company(blank):
     doc = run(blank, "Volkswagen bought into the Togliatti-based company in 2008.", ents=[("Togliatti", "ORG")])
     assert [c.name for c in doc._.autonews_companies] == ["Volkswagen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Co-founder Peter Carlsson, a former Volkswagen supply chain executive, stepped down.",
+         [("Peter Carlsson", "PERSON")]),
+        ("The plant in the German state of Thuringia supplies Volkswagen.", [("Thuringia", "ORG")]),
+        ("Volkswagen works with Epic Games, the maker of Unreal Engine.", [("Unreal Engine", "ORG")]),
+        ("VOLKSWAGEN and ZF said in BERN, Switzerland, that they agree.", [("BERN", "ORG")]),
+        ("Volkswagen expects urban air mobility (UAM) to grow.", [("UAM", "ORG")]),
+        ("Makoto Uchida, President and Chief Executive Officer of Volkswagen, spoke.", [("Makoto Uchida", "ORG")]),
+    ],
+)
+def test_companies_people_places_and_products_in_context(blank, text, ents):
+    doc = run(blank, text, ents=ents)
+    assert [e for e, _ in ents if e in {c.name for c in doc._.autonews_companies}] == []

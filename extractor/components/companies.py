@@ -81,9 +81,15 @@ _DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z/.' -]{2,}(?:,[^\n]{0,40}?)?(?:\([^
 _PLACE_BEFORE = re.compile(r"\b(?:plant|plants|factory|factories|facility|site|works|headquarters|headquartered|based|"
                            r"located|built|opened|open|port|city|province|state|district|region)\s+(?:\w+\s+){0,3}"
                            r"(?:in|at|near|outside)\s+$", re.IGNORECASE)
-_PERSON_AFTER = re.compile(r"^,?\s+(?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+){0,3}(?:chief|CEO|president|chairman|chairwoman|"
-                           r"director|head|executive|spokesman|spokeswoman|spokesperson|analyst|minister|founder|"
-                           r"economist|secretary|governor|mayor|professor|manager|strategist|trader|officer)\b")
+_PERSON_AFTER = re.compile(r"^,?\s+(?:the\s+|its\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}(?:chief|CEO|president|chairman|"
+                           r"chairwoman|director|head|executive|spokesman|spokeswoman|spokesperson|analyst|minister|"
+                           r"founder|co-founder|economist|secretary|governor|mayor|professor|manager|strategist|trader|"
+                           r"officer|partner\s+(?:at|of|with)|senior\s+vice)\b", re.IGNORECASE)
+# "the German state of Thuringia", "the town of Friedrichshafen"
+_PLACE_OF_BEFORE = re.compile(r"\b(?:state|town|city|province|region|county|village|district|prefecture|"
+                              r"municipality|capital)\s+of\s+$", re.IGNORECASE)
+# "the maker of Unreal Engine", "the developer of Spot": a product
+_PRODUCT_OF_BEFORE = re.compile(r"\b(?:maker|makers|developer|developers|creator|creators)\s+of\s+$")
 # "after Arnstadt in Thuringia", "at Ramos Arizpe in Mexico": a place in a larger place
 _PLACE_IN_PLACE = re.compile(r"^\s+in\s+(?P<place>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:at|in|near|outside|after|from|to|between)\s+(?:the\s+)?$")
@@ -203,6 +209,8 @@ class CompaniesComponent:
                     continue  # "Acura ZDX", "Honda's Prologue": a model; "Cheap" (also written "cheap"): a word
                 if part.text in places or _PLACE_BEFORE.search(before_text) or _PLACE_AFTER.match(after_text) \
                         or _PERSON_AFTER.match(after_text) or _PERSON_BEFORE.search(before_text) \
+                        or _PLACE_OF_BEFORE.search(before_text) or _PRODUCT_OF_BEFORE.search(before_text) \
+                        or self._in_country(after_text) or re.search(r"(?<![A-Za-z])[a-z]+\s*\($", before_text) \
                         or _VEHICLE_AFTER.match(after_text) or self._place_in_place(before_text, after_text, places):
                     continue  # "a plant in Arnstadt", "said Makoto Uchida, chief executive", "the Spark compact car"
                 inner = [s for s in kb_spans if part.start <= s.start and s.end <= part.end]
@@ -229,6 +237,8 @@ class CompaniesComponent:
                 continue
             before = text[max(0, span.start_char - 40) : span.start_char]
             after = text[span.end_char : span.end_char + 80]
+            if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
+                continue  # "Peter Carlsson, a former Tesla supply chain executive": a person, whatever the nouns
             if _COMPANY_CONTEXT_BEFORE.search(before) or _COMPANY_CONTEXT_AFTER.match(after):
                 found.append(span)
         return found
@@ -253,6 +263,13 @@ class CompaniesComponent:
         if len(span) == 1 and span[0].is_title:
             return re.search(rf"(?<![\w-]){re.escape(span.text.lower())}(?![\w-])", doc_text(doc)) is not None
         return False
+
+    @staticmethod
+    def _in_country(after: str) -> bool:
+        """"BERN, Switzerland", "Skellefteå, in northern Sweden": a place followed by its country."""
+        match = re.match(r"^,\s+(?:in\s+)?(?:(?:northern|southern|eastern|western|central)\s+)?(?P<country>[A-Z][a-z]+"
+                         r"(?:\s[A-Z][a-z]+)?)\b", after)
+        return match is not None and match.group("country") in country_names()
 
     def _place_in_place(self, before: str, after: str, places: set[str]) -> bool:
         """"after Arnstadt in Thuringia": a name after a locative word and before "in <a known place>"."""
