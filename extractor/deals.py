@@ -429,6 +429,9 @@ def _parties(deal_type: str, text: str, start: int, end: int, trigger_at: int, i
                        if re.search(r"\bfrom\s+(?:the\s+)?$", text[max(start, m.start - 12) : m.start])}
             before = [m for m in before if m.name not in sellers] or before
             buyer = before[-1].name if before else names[0]
+            if len(before) > 1 and re.fullmatch(r",\s+(?:the|a|an)\s[^,;]{0,90},\s+(?:[\w-]+\s+){0,3}",
+                                                text[before[0].end : trigger]):
+                buyer = before[0].name  # "Toyota, the world's second-biggest automaker after GM, will buy"
             owned = [m for m in after if m.name != buyer and m.name not in sellers]
             if len(owned) > 1 and re.match(r"^['’]s?\s+(?:[\w-]+\s+){0,3}$", text[owned[0].end : owned[1].start]):
                 owned = owned[1:]  # "Ford's Volvo car unit": the owner is named, the unit is bought

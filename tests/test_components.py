@@ -422,3 +422,19 @@ def test_companies_place_before_based_is_not_a_company(blank):
 def test_companies_people_places_and_products_in_context(blank, text, ents):
     doc = run(blank, text, ents=ents)
     assert [e for e, _ in ents if e in {c.name for c in doc._.autonews_companies}] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Volkswagen agreed to set up a light commercial vehicle production venture with XPeng.",
+         [("joint_venture", ["Volkswagen", "XPeng"])]),
+        ("Stellantis agreed to sell its 6 percent equity stake in XPeng to Volkswagen.",
+         [("investment", ["Volkswagen", "XPeng"])]),
+        ("Volkswagen, the world's second-biggest automaker after Stellantis, will buy 60 million shares in XPeng.",
+         [("investment", ["Volkswagen", "XPeng"])]),
+    ],
+)
+def test_deals_long_venture_phrases_sales_to_a_buyer_and_appositions(blank, text, expected):
+    doc = run(blank, text)
+    assert [(d.type, d.parties[:2]) for d in doc._.autonews_deals] == expected
