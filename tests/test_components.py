@@ -438,3 +438,17 @@ def test_companies_people_places_and_products_in_context(blank, text, ents):
 def test_deals_long_venture_phrases_sales_to_a_buyer_and_appositions(blank, text, expected):
     doc = run(blank, text)
     assert [(d.type, d.parties[:2]) for d in doc._.autonews_deals] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stellantis and Volkswagen have submitted formal offers to buy XPeng, a newspaper said.",
+        "Volkswagen is attempting to buy Stellantis's portion of XPeng.",
+        "Stellantis could imagine another form of cooperation with XPeng if its planned deal to acquire Leapmotor fails.",
+    ],
+)
+def test_deals_offers_attempts_and_planned_deals_are_signals(blank, text):
+    doc = run(blank, text)
+    assert doc._.autonews_deals == []
+    assert {s.status for s in doc._.autonews_deal_signals} == {"talks"}
