@@ -51,6 +51,7 @@ _ANAPHORA = re.compile(r"\b(?:both (?:parties|companies|sides|firms)|the two (?:
 # "Through this cooperation ...", "The deal ...": the sentence continues the deal before it
 _SAME_DEAL = re.compile(r"\b(?:this|the|that|the same)\s+(?:\w+\s+){0,2}(?:deal|agreement|cooperation|partnership|"
                         r"transaction|investment|acquisition|purchase|tie-up|alliance|accord)\b", re.IGNORECASE)
+_NOMINAL_REFERENCE = re.compile(r"\b(?:the|this|that|its|their|such a)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 _JV_REFERENCE = re.compile(r"\b(?:the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _JV_FOUNDING = re.compile(r"\b(?:form\w*|set(?:s|ting)? up|establish\w*|creat\w+|launch\w*|sign\w*|agree\w*|"
                           r"announc\w+|found\w*|unveil\w*|start\w*|plan\w* to|will (?:form|create|set up))\b",
@@ -355,9 +356,13 @@ def _types(sentence: str, grammar: DealGrammar, keep_references: bool = False) -
     """Deal types the sentence announces, each with the position of its trigger."""
     found: dict[str, int] = {}
     for deal_type, pattern in grammar.triggers:
-        match = pattern.search(sentence)
-        if match:
+        for match in pattern.finditer(sentence):
+            if not keep_references and _NOMINAL_REFERENCE.search(sentence[: match.start()]) and \
+                    re.match(r"(?:takeover|acquisition|purchase|investment|merger|deal|tie-?up)\b(?!\s+(?:of|by|in|with|"
+                             r"between|for)\b)", sentence[match.start() :], re.IGNORECASE):
+                continue  # "The takeover would be the biggest this year": a deal told before, named again
             found.setdefault(deal_type, match.start())
+            break
     if "joint_venture" in found and not keep_references and _JV_REFERENCE.search(sentence[: found["joint_venture"]]) \
             and not _JV_FOUNDING.search(sentence):
         del found["joint_venture"]  # "the joint venture's chief executive": a venture already told

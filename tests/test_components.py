@@ -446,9 +446,29 @@ def test_deals_long_venture_phrases_sales_to_a_buyer_and_appositions(blank, text
         "Stellantis and Volkswagen have submitted formal offers to buy XPeng, a newspaper said.",
         "Volkswagen is attempting to buy Stellantis's portion of XPeng.",
         "Stellantis could imagine another form of cooperation with XPeng if its planned deal to acquire Leapmotor fails.",
+        "Stellantis has long wanted to merge with XPeng.",
+        "Volkswagen would still have an interest in acquiring XPeng, he said.",
     ],
 )
 def test_deals_offers_attempts_and_planned_deals_are_signals(blank, text):
     doc = run(blank, text)
     assert doc._.autonews_deals == []
     assert {s.status for s in doc._.autonews_deal_signals} == {"talks"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smith, who took over as chief executive of Volkswagen, met XPeng.",
+        "XPeng is linked to Stellantis's buyout group, Volkswagen said.",
+        "The takeover would be the biggest this year and put Volkswagen head to head with XPeng.",
+    ],
+)
+def test_deals_not_told_by_takeover_words_in_other_senses(blank, text):
+    assert run(blank, text)._.autonews_deals == []
+
+
+def test_deals_unsigned_contracts_are_cancelled(blank):
+    doc = run(blank, "Stellantis and XPeng were close to a joint venture, but the contract was not signed.")
+    assert doc._.autonews_deals == []
+    assert [s.status for s in doc._.autonews_deal_signals] == ["cancelled"]
