@@ -178,6 +178,8 @@ def test_technologies_taxonomy_and_named_platforms(blank):
         ("XPeng filed for bankruptcy, a blow to Volkswagen, its largest shareholder with a stake of about 21%.",
          [(21.0, "Volkswagen", "XPeng")]),
         ("Stellantis agreed to sell its 67.69% stake in Leapmotor.", [(67.69, "Stellantis", "Leapmotor")]),
+        ("Volkswagen signed an agreement to sell 49.9% of national carmaker XPeng Holdings Ltd to China's Stellantis.",
+         [(49.9, "Stellantis", "XPeng")]),
         # the venture named in apposition is one company, though built from its parents' names
         ("Stellantis agreed to buy Leapmotor's 50% stake in their joint venture, Stellantis Leapmotor eDrive, for "
          "10 million euros. The venture was set up in 2016, with each partner holding 50%.",

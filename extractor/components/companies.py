@@ -237,8 +237,8 @@ class CompaniesComponent:
                 continue
             before = text[max(0, span.start_char - 40) : span.start_char]
             after = text[span.end_char : span.end_char + 80]
-            if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before):
-                continue  # "Peter Carlsson, a former Tesla supply chain executive": a person, whatever the nouns
+            if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before) or _PLACE_AFTER.match(after):
+                continue  # "Peter Carlsson, a former Tesla supply chain executive": a person; "Hamburg-based": a place
             if _COMPANY_CONTEXT_BEFORE.search(before) or _COMPANY_CONTEXT_AFTER.match(after):
                 found.append(span)
         return found

@@ -371,7 +371,7 @@ class StakesComponent:
             if subject is not None:
                 return subject, target
         if self.g.sold_before.search(left[-40:]) or re.search(r"\b(?:sale|placement|placing)\s+of\s+(?:\S+\s+){0,2}$", left):
-            to_buyer = re.match(r"^(?:\s+[\w-]+){0,4}?\s+to\s+", right)
+            to_buyer = re.match(r"^(?:\s+[\w.&-]+){0,7}?\s+to\s+", right)
             buyer = _first_after(text, percent.end + to_buyer.end(), after, allow_possessive=True) if to_buyer else None
             if buyer is not None:
                 # "the sale of a 9.1 percent stake to Abu Dhabi's Aabar": the buyer will hold it
