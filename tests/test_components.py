@@ -178,6 +178,12 @@ def test_technologies_taxonomy_and_named_platforms(blank):
         ("XPeng filed for bankruptcy, a blow to Volkswagen, its largest shareholder with a stake of about 21%.",
          [(21.0, "Volkswagen", "XPeng")]),
         ("Stellantis agreed to sell its 67.69% stake in Leapmotor.", [(67.69, "Stellantis", "Leapmotor")]),
+        # a participle's holder: the clause's subject, or the noun of an absolute "with" phrase
+        ("In 2020 Stellantis set up Nova Cells with Leapmotor, holding 51% against Leapmotor's 49%.",
+         [(51.0, "Stellantis", "Nova Cells"), (49.0, "Leapmotor", "Nova Cells")]),
+        ("In 1996 the two founded Nova Cells, with Leapmotor, then still called Zero Run, holding 60% and "
+         "Stellantis 40%.",
+         [(60.0, "Leapmotor", "Nova Cells"), (40.0, "Stellantis", "Nova Cells")]),
         ("Volkswagen signed an agreement to sell 49.9% of national carmaker XPeng Holdings Ltd to China's Stellantis.",
          [(49.9, "Stellantis", "XPeng")]),
         # the venture named in apposition is one company, though built from its parents' names

@@ -358,6 +358,22 @@ class StakesComponent:
             return holder, target if target != holder else None
         target = self._target(text, s_start, s_end, percent, before, after, mentions)
         opening = text[s_start : before[0].start] if before else left
+        participle = re.search(rf",\s+(?:holding|owning|keeping|retaining|taking)\s+{_APPROX}$", left)
+        if participle and not _EACH_PARTNER.search(left[-60:]):
+            # "... set up Foxtron with Yulon Motor, holding 51%": the clause's subject holds, the company it set up
+            founded = re.search(r"\b(?:set up|sets up|formed|forms|created|creates|established|establishes|founded)\s+$",
+                                text[max(s_start, before[0].start - 30) : before[0].start] if before else "")
+            made = [m for m in before if re.search(r"\b(?:set up|sets up|formed|forms|created|creates|established|"
+                                                   r"establishes|founded)\s+(?:a\s+|an\s+|the\s+)?$",
+                                                   text[max(s_start, m.start - 30) : m.start])]
+            subject = before[0].name if before and not founded and not opens_with_description(opening) else \
+                self._previous_subject(text, s_start, mentions, None)
+            absolute = next((m for m in reversed(before) if re.search(r",\s+with\s+$", text[max(s_start, m.start - 8) : m.start])),
+                            None)
+            if absolute is not None:
+                subject = absolute.name  # "..., with Panasonic, then called Matsushita, holding 60%": the "with" noun
+            if made and subject and subject != made[0].name:
+                return subject, made[0].name
         if re.match(r"\s*(?:(?:In|On|By|Last|This)\s+[\w ,]{0,25}?\s+)?(?:the|The)\s+(?:new\s+)?(?:joint\s+)?venture\s+(?!is\b|was\b)",
                     opening):
             # "In June 2014 the venture completed its purchase of a controlling 74.5% of AvtoVAZ"
