@@ -158,7 +158,8 @@ def find_deals(
             # "The stake gives Nissan effective control": the purchase just told is an acquisition
             candidates[-1].type = "acquisition"
             candidates[-1].roles = {candidates[-1].parties[0]: "buyer", candidates[-1].parties[1]: "target"}
-        if len(names) < 2 and not (_ANAPHORA.search(sentence) and len(previous_parties) >= 2):
+        if len(set(names) | ({subject} if subject else set())) < 2 and not (
+                _ANAPHORA.search(sentence) and len(previous_parties) >= 2):
             if names:
                 previous_parties = names
             continue  # no deal without two parties: skip the trigger patterns (most sentences)
@@ -414,7 +415,10 @@ def _parties(deal_type: str, text: str, start: int, end: int, trigger_at: int, i
     names = list(dict.fromkeys(m.name for m in in_sentence))
     before = [m for m in in_sentence if m.end <= trigger]
     if subject is not None:
-        before = [_Mention(start, start, subject)]
+        said = re.search(r"\b(?:said|says|announced|confirmed|disclosed)\s+(?:that\s+)?", text[start:trigger])
+        reported = [m for m in before if said and m.start >= start + said.end()]
+        # "the California start-up said Saudi Arabia's PIF had agreed to invest": the reported clause's subject acts
+        before = reported or [_Mention(start, start, subject)]
         names = [subject] + [n for n in names if n != subject]
     after = [m for m in in_sentence if m.start >= trigger]
     venture = None

@@ -480,3 +480,23 @@ def test_deals_unsigned_contracts_are_cancelled(blank):
     doc = run(blank, "Stellantis and XPeng were close to a joint venture, but the contract was not signed.")
     assert doc._.autonews_deals == []
     assert [s.status for s in doc._.autonews_deal_signals] == ["cancelled"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence about "it" or "the carmaker" has a second party: the company the sentence before was about
+        ("XPeng makes cars. In 2017 it bought Leapmotor for $1 billion.", [("acquisition", ["XPeng", "Leapmotor"])]),
+        # reported speech: the reported clause's subject invests in the described company
+        ("XPeng makes cars. In September the carmaker said Volkswagen had agreed to invest more than $1 billion in it.",
+         [("investment", ["Volkswagen", "XPeng"])]),
+    ],
+)
+def test_deals_with_a_described_or_reporting_subject(blank, text, expected):
+    doc = run(blank, text)
+    assert [(d.type, d.parties[:2]) for d in doc._.autonews_deals] == expected
+
+
+def test_companies_named_after_a_business_noun(blank):
+    doc = run(blank, "Volkswagen agreed to buy Swedish driver-assistance specialist Veoneer.", ents=[("Veoneer", "PERSON")])
+    assert "Veoneer" in {c.name for c in doc._.autonews_companies}

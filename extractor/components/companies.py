@@ -63,6 +63,7 @@ _ORGANISATION_WORDS = frozenset(
     "commercial vehicles vehicle card life securities heavy".split()
 )
 _BUSINESS_NOUNS = (r"(?:company|carmaker|automaker|maker|firm|group|bank|brewer|operator|provider|supplier|unit|"
+                   r"specialist|developer|producer|"
                    r"subsidiary|arm|rival|partner|start-?up|investor|fund|conglomerate|manufacturer|retailer|"
                    r"insurer|lender|chain|venture|business|grocer|supermarket|airline|utility)")
 _COMPANY_CONTEXT_BEFORE = re.compile(
