@@ -51,8 +51,13 @@ _ANAPHORA = re.compile(r"\b(?:both (?:parties|companies|sides|firms)|the two (?:
 # "Through this cooperation ...", "The deal ...": the sentence continues the deal before it
 _SAME_DEAL = re.compile(r"\b(?:this|the|that|the same)\s+(?:\w+\s+){0,2}(?:deal|agreement|cooperation|partnership|"
                         r"transaction|investment|acquisition|purchase|tie-up|alliance|accord)\b", re.IGNORECASE)
+_LABOUR_DEAL = re.compile(r"\b(?:agreements?|deals?|pacts?|accords?|contracts?)\s+(?:\S+\s+){0,3}?with\s+(?:the\s+|its\s+|their\s+)?"
+                          r"(?:UAW|CAW|IG Metall|unions?|workers|employees|creditors|lenders|bondholders|stakeholders|"
+                          r"government|regulators|dealers|retirees)\b|\b(?:cost-cutting|labou?r|wage|contract|"
+                          r"concessions?)\s+(?:deal|agreement|pact)s?\b|\b(?:deal|agreement)s?\s+on\s+(?:wages|"
+                          r"benefits|labou?r|cost cuts|costs|pensions)\b", re.IGNORECASE)
 _NOMINAL_REFERENCE = re.compile(r"\b(?:the|this|that|its|their|such a)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
-_JV_REFERENCE = re.compile(r"\b(?:the|its|their|this|that)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_JV_REFERENCE = re.compile(r"\b(?:the|its|their|this|that|another)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _JV_FOUNDING = re.compile(r"\b(?:form\w*|set(?:s|ting)? up|establish\w*|creat\w+|launch\w*|sign\w*|agree\w*|"
                           r"announc\w+|found\w*|unveil\w*|start\w*|plan\w* to|will (?:form|create|set up))\b",
                           re.IGNORECASE)
@@ -367,6 +372,8 @@ def _types(sentence: str, grammar: DealGrammar, keep_references: bool = False) -
     if "joint_venture" in found and not keep_references and _JV_REFERENCE.search(sentence[: found["joint_venture"]]) \
             and not _JV_FOUNDING.search(sentence):
         del found["joint_venture"]  # "the joint venture's chief executive": a venture already told
+    if "partnership" in found and _LABOUR_DEAL.search(sentence):
+        del found["partnership"]  # "reached an agreement with the UAW", "a cost-cutting deal on wages"
     partnership_verb = _PARTNER_VERB.search(sentence)
     if "partnership" in found and ("joint_venture" in found
                                    or (found.keys() & {"investment", "acquisition"} and not partnership_verb)

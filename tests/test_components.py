@@ -247,6 +247,7 @@ def test_deals_separate_dates_stay_separate(blank):
     ("text", "status"),
     [
         ("Volkswagen is in talks to buy a stake in XPeng.", "talks"),
+        ('Volkswagen has "no intention" of putting more cash into XPeng, its CFO said.', "denied"),
         ("Volkswagen denied a report that it would invest in XPeng.", "denied"),
         ("Stellantis called off its joint venture with Leapmotor.", "cancelled"),
         ("Volkswagen could acquire XPeng, people familiar with the matter said.", "talks"),
@@ -455,6 +456,7 @@ def test_deals_long_venture_phrases_sales_to_a_buyer_and_appositions(blank, text
         "Volkswagen is attempting to buy Stellantis's portion of XPeng.",
         "Stellantis could imagine another form of cooperation with XPeng if its planned deal to acquire Leapmotor fails.",
         "Stellantis has long wanted to merge with XPeng.",
+        "Analysts expect Stellantis to try to buy XPeng assets if Leapmotor fails.",
         "Volkswagen would still have an interest in acquiring XPeng, he said.",
     ],
 )
@@ -470,6 +472,9 @@ def test_deals_offers_attempts_and_planned_deals_are_signals(blank, text):
         "Smith, who took over as chief executive of Volkswagen, met XPeng.",
         "XPeng is linked to Stellantis's buyout group, Volkswagen said.",
         "The takeover would be the biggest this year and put Volkswagen head to head with XPeng.",
+        "Volkswagen, like XPeng and Stellantis, reached an agreement with the UAW on wages.",
+        "Leapmotor said the buyout acceptance rate at Volkswagen was higher than XPeng expected.",
+        "Leapmotor International, another joint venture, handles Stellantis vans for XPeng.",
     ],
 )
 def test_deals_not_told_by_takeover_words_in_other_senses(blank, text):
