@@ -1,10 +1,14 @@
 """Sentences -> deals: who invested in, bought, partnered with, licensed from or supplied whom.
 
-Per sentence, trigger patterns (``models/deal_triggers.jsonl``) propose deal types; status patterns
-(``models/deal_status.jsonl``) turn talks, rumours, denials, cancellations and exits into signals
-instead of deals. Parties come from the sentence's companies in role order (a stake's holder and target
-where the sentence has one); the date, amount and stake are the ones the same sentence gives. A deal
-told over several sentences is merged into one record (same type and parties, compatible dates).
+Per clause (a sentence, or each part of one joined by "and took ...", "; ", ", while ..."), trigger patterns
+(``models/deal_triggers.jsonl``) propose deal types; status patterns (``models/deal_status.jsonl``) turn talks,
+rumours, intentions, denials, cancellations and exits into signals instead of deals. Parties come from the
+clause's companies in role order (a stake's holder and target where the clause has one; "it" or "the
+carmaker" stands for the company the sentence before was about); the date, amount and stake are the ones
+the clause gives, else a price or holding told in the sentences around it. Deals told in passing ("Lotus,
+the maker it bought in 1996") are read too; a header line counts only where the body tells no such deal.
+Money a partner puts into a venture joins the venture's record. A deal told over several sentences is
+merged into one record (same type and parties, compatible dates).
 """
 
 from __future__ import annotations
@@ -319,7 +323,7 @@ def _stake_told_nearby(candidates: list[_Candidate], sentences: list[tuple[int, 
 def _venture_capital(candidates: list[_Candidate], ventures: set[str], stakes: list[Stake]) -> list[_Candidate]:
     """Money a partner puts into a joint venture is the venture's capital, not a deal of its own ("Magna will pay
     453 mln dlrs for a 49 pct stake in the venture"): it joins the joint-venture record, which also takes the
-    first partner's share of the venture from the article's stakes."""
+    majority partner's share of the venture from the article's stakes."""
     kept = []
     for candidate in candidates:
         target = candidate.parties[1] if len(candidate.parties) > 1 else None
@@ -537,7 +541,7 @@ def _amount(deal_type: str, text: str, start: int, end: int, amounts: list[Amoun
 
 def _stake(deal_type: str, stakes: list[Stake], parties: list[str]) -> float | None:
     """The buyer's holding after the deal ("raising its stake to 61.8%"), else the share transferred; for a
-    joint venture, the first-listed partner's share."""
+    joint venture, the first-listed (majority) partner's share."""
     if deal_type == "joint_venture":
         # the first-listed (majority) partner's share: the largest share a partner holds
         shares = [s.percent for s in stakes if s.holder in parties[:2] and s.role == "held" and s.percent <= 100]

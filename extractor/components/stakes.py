@@ -5,6 +5,11 @@ A percentage is a stake when its sentence ties it to ownership: a stake noun nex
 Leapmotor"), a holding verb before it ("Cariad holds 60%"), or a stake noun it completes ("raised its
 stake in JAC to 50% from 25%", both values). Growth rates, market shares, margins, tariffs and price
 moves are never stakes. The trigger vocabulary lives in ``models/triggers.jsonl``.
+
+Roles: the holder is the clause's subject, a possessive ("Ford's 33.4% stake"), the noun a list or an
+"owned by" names ("30%, Hyundai Mobis 20% and Hyundai Glovis 10%", "51% owned by A and 49% by B"); the
+target is the company after "of/in", or the venture a joint-venture share is in ("each partner holds 50%",
+"51% of the venture"), found by ``extractor.ventures``.
 """
 
 from __future__ import annotations
