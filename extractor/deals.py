@@ -60,6 +60,10 @@ _LABOUR_DEAL = re.compile(r"\b(?:agreements?|deals?|pacts?|accords?|contracts?)\
                           r"government|regulators|dealers|retirees)\b|\b(?:cost-cutting|labou?r|wage|contract|"
                           r"concessions?)\s+(?:deal|agreement|pact)s?\b|\b(?:deal|agreement)s?\s+on\s+(?:wages|"
                           r"benefits|labou?r|cost cuts|costs|pensions)\b", re.IGNORECASE)
+# supply triggers told from the customer's side: the company after the verb supplies
+_BUYER_SIDE = re.compile(r"(?:selected|selects|select|chose|chooses|choose|picked|picks|relies on|relying on|rely on|"
+                         r"(?:agreed|agrees|signed|will|to) (?:to )?(?:use|source|buy|purchase)|sources|sourcing|"
+                         r"(?:an |a )?order for)\b", re.IGNORECASE)
 _NOMINAL_REFERENCE = re.compile(r"\b(?:the|this|that|its|their|such a)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 _JV_REFERENCE = re.compile(r"\b(?:the|its|their|this|that|another)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _JV_FOUNDING = re.compile(r"\b(?:form\w*|set(?:s|ting)? up|establish\w*|creat\w+|launch\w*|sign\w*|agree\w*|"
@@ -481,8 +485,12 @@ def _parties(deal_type: str, text: str, start: int, end: int, trigger_at: int, i
         roles = {principal[0]: "licensor", principal[1]: "licensee"} if None not in principal else {}
     elif deal_type == "supply":
         supplier = before[-1].name if before else names[0]
-        customer = next((m.name for m in after if m.name != supplier), None) or next(
-            (n for n in names if n != supplier), None)
+        if _BUYER_SIDE.match(text, trigger) and after:
+            # "Volvo Cars selected NVIDIA DRIVE AGX Xavier", "agreed to source Ampere-built cars": the subject buys
+            customer, supplier = supplier, after[0].name
+        else:
+            customer = next((m.name for m in after if m.name != supplier), None) or next(
+                (n for n in names if n != supplier), None)
         principal = [supplier, customer]
         roles = {supplier: "supplier", customer: "customer"}
     else:

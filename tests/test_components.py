@@ -505,3 +505,16 @@ def test_deals_with_a_described_or_reporting_subject(blank, text, expected):
 def test_companies_named_after_a_business_noun(blank):
     doc = run(blank, "Volkswagen agreed to buy Swedish driver-assistance specialist Veoneer.", ents=[("Veoneer", "PERSON")])
     assert "Veoneer" in {c.name for c in doc._.autonews_companies}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volkswagen selected XPeng's Turing chips for its next cars.",
+        "Volkswagen agreed to source XPeng-built electric cars to sell under its own badge.",
+    ],
+)
+def test_deals_supply_told_from_the_customer_side(blank, text):
+    (deal,) = run(blank, text)._.autonews_deals
+    assert (deal.type, deal.parties[:2], deal.roles) == (
+        "supply", ["XPeng", "Volkswagen"], {"XPeng": "supplier", "Volkswagen": "customer"})
