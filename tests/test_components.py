@@ -518,3 +518,10 @@ def test_deals_supply_told_from_the_customer_side(blank, text):
     (deal,) = run(blank, text)._.autonews_deals
     assert (deal.type, deal.parties[:2], deal.roles) == (
         "supply", ["XPeng", "Volkswagen"], {"XPeng": "supplier", "Volkswagen": "customer"})
+
+
+def test_companies_by_context_split_at_a_free_dash(blank):
+    text = "The seller - property firm Nova Holdings - bought XPeng last year."
+    doc = run(blank, text, ents=[("Nova Holdings - bought", "PERSON")])
+    assert "Nova Holdings" in {c.name for c in doc._.autonews_companies}
+    assert not any("bought" in c.name for c in doc._.autonews_companies)

@@ -233,15 +233,15 @@ class CompaniesComponent:
         for ent in ents:
             if ent.label_ not in {"PERSON", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC"}:
                 continue
-            span = _trim(ent)
-            if len(span) == 0 or span.text in country_names() or not self._is_company_like(span):
-                continue
-            before = text[max(0, span.start_char - 40) : span.start_char]
-            after = text[span.end_char : span.end_char + 80]
-            if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before) or _PLACE_AFTER.match(after):
-                continue  # "Peter Carlsson, a former Tesla supply chain executive": a person; "Hamburg-based": a place
-            if _COMPANY_CONTEXT_BEFORE.search(before) or _COMPANY_CONTEXT_AFTER.match(after):
-                found.append(span)
+            for span in (_trim(piece) for piece in _split_dashes(ent)):
+                if len(span) == 0 or span.text in country_names() or not self._is_company_like(span):
+                    continue
+                before = text[max(0, span.start_char - 40) : span.start_char]
+                after = text[span.end_char : span.end_char + 80]
+                if _PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before) or _PLACE_AFTER.match(after):
+                    continue  # "Peter Carlsson, a former Tesla supply chain executive": a person; "Hamburg-based"
+                if _COMPANY_CONTEXT_BEFORE.search(before) or _COMPANY_CONTEXT_AFTER.match(after):
+                    found.append(span)
         return found
 
     @staticmethod
