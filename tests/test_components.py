@@ -525,3 +525,11 @@ def test_companies_by_context_split_at_a_free_dash(blank):
     doc = run(blank, text, ents=[("Nova Holdings - bought", "PERSON")])
     assert "Nova Holdings" in {c.name for c in doc._.autonews_companies}
     assert not any("bought" in c.name for c in doc._.autonews_companies)
+
+
+def test_companies_named_with_a_legal_form_that_ner_missed(blank):
+    text = ("In January 2017 Volkswagen and XPeng formed Fuel Cell System Manufacturing LLC, a 50-50 joint venture. "
+            "XPeng signed with Volkswagen (China) Investment Co., Ltd. in May.")
+    names = {c.name for c in run(blank, text)._.autonews_companies}
+    assert "Fuel Cell System Manufacturing" in names
+    assert "Investment" not in names and not any(n.startswith("January") for n in names)

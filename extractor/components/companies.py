@@ -118,6 +118,12 @@ _APPOSED_VENTURE = re.compile(
     r"\b(?:joint[\s-]venture|venture|JV)\s*,\s+(?:(?:now\s+|later\s+|since\s+)?(?:called|named|renamed)\s+)?"
     r"(?P<name>(?:[A-Z][\w&.-]*|[a-z][A-Z][\w-]*)(?:\s+(?:[A-Z][\w&.-]*|[a-z][A-Z][\w-]*)){1,4})(?=\s*[,;.(])"
 )
+# "Fuel Cell System Manufacturing LLC": two to six capitalised words closed by a legal form
+_LEGAL_NAME = re.compile(
+    r"(?<![\w.&-])(?P<name>(?:[A-Z][\w&-]*\s+){1,5}(?:LLC|L\.L\.C\.|Ltd|Limited|Inc|Corp|Corporation|GmbH|AG|SE|"
+    r"S\.A\.|SpA|S\.p\.A\.|N\.V\.|B\.V\.|PLC|plc|Co(?=,?\s+Ltd)|Co\.,?\s+Ltd))\b\.?"
+)
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
 _ABBREVIATION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\)")
 
 
@@ -151,10 +157,13 @@ class CompaniesComponent:
         for venture in ventures:
             for inner in [s for s in kb_spans if venture.start <= s.start and s.end <= venture.end]:
                 self._remove_mention(groups, inner, taken)
+        legal = self._legal_names(doc)
         for span in ventures + self._ner_companies(doc, ents, kb_spans, groups, taken) + \
-                self._companies_by_context(doc, ents):
-            if any(s < span.end_char and span.start_char < e for s, e in taken + technology_spans):
+                self._companies_by_context(doc, ents) + legal:
+            if any(s < span.end_char and span.start_char < e for s, e in taken):
                 continue
+            if span not in legal and any(s < span.end_char and span.start_char < e for s, e in technology_spans):
+                continue  # a technology's name; a name closed by a legal form is a company all the same
             key = normalize_name(span.text)
             entry = self.kb.lookup_company(span.text)
             if entry is not None:
@@ -243,6 +252,25 @@ class CompaniesComponent:
                 if _COMPANY_CONTEXT_BEFORE.search(before) or _COMPANY_CONTEXT_AFTER.match(after):
                     found.append(span)
         return found
+
+    def _legal_names(self, doc: Doc) -> list[Span]:
+        """Capitalised names ending in a legal form that NER missed: "Fuel Cell System Manufacturing LLC",
+        "Ultium Cells LLC", "HL-GA Battery Company Ltd"."""
+        spans = []
+        text = doc_text(doc)
+        for match in _LEGAL_NAME.finditer(text):
+            if re.search(r"\)\s*$", text[max(0, match.start() - 3) : match.start()]):
+                continue  # "Toyota Motor (China) Investment Co., Ltd.": the tail of a longer name
+            span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+            if span is None or len(span) < 2:
+                continue
+            span = _trim(span)
+            own_words = [t for t in span if t.is_alpha and t.lower_ not in _GENERIC and t.lower_ not in _LEGAL_FORMS
+                         and t.lower_ not in _ORGANISATION_WORDS]
+            if len(span) >= 2 and own_words and self._is_company_like(span) and span[0].text not in nationality_forms() \
+                    and not _DATE_WORDS.search(span[0].text) and not any(t.text in _MONTHS for t in span):
+                spans.append(span)
+        return spans
 
     @staticmethod
     def _named_ventures(doc: Doc) -> list[Span]:
