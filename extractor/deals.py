@@ -461,6 +461,11 @@ def _parties(deal_type: str, text: str, start: int, end: int, trigger_at: int, i
                 owned = owned[1:]  # "Ford's Volvo car unit": the owner is named, the unit is bought
             target = owned[0].name if owned else (next((n for n in names if n != buyer), None)
                                                   if len(names) == 2 else None)
+        if deal_type == "investment" and target is not None and _own_brand(companies, buyer, target):
+            # "GM will invest $7 billion in Chevrolet and GMC plants": its own brands are no target
+            target = next((n for n in names if n not in {buyer, target} and not _own_brand(companies, buyer, n)), None)
+            if target is None:
+                return [], {}, None
         principal = [buyer, target]
         roles = {buyer: "buyer" if deal_type == "acquisition" else "investor", target: "target"}
     elif deal_type == "joint_venture":
@@ -500,6 +505,11 @@ def _parties(deal_type: str, text: str, start: int, end: int, trigger_at: int, i
     roles = {name: role for name, role in roles.items() if name}
     others = [n for n in names if n not in principal]
     return principal + others, roles, venture
+
+
+def _own_brand(companies: list[Company], owner: str, target: str) -> bool:
+    """The target is a brand the owner already owns (knowledge-base parent)."""
+    return any(c.name == target and c.kind == "brand" and c.parent == owner for c in companies)
 
 
 def _possessive_owner(text: str, mentions: list[_Mention], trigger: int, end: int) -> str | None:

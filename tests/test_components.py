@@ -533,3 +533,9 @@ def test_companies_named_with_a_legal_form_that_ner_missed(blank):
     names = {c.name for c in run(blank, text)._.autonews_companies}
     assert "Fuel Cell System Manufacturing" in names
     assert "Investment" not in names and not any(n.startswith("January") for n in names)
+
+
+def test_deals_own_brands_and_made_by_products_are_no_targets(blank):
+    assert run(blank, "Volkswagen will invest $7 billion in Audi plants in 2026.")._.autonews_deals == []
+    assert [d.type for d in run(blank, "Stellantis already buys XPeng-made packs for its vans.")._.autonews_deals] \
+        != ["acquisition"]
