@@ -537,5 +537,4 @@ def test_companies_named_with_a_legal_form_that_ner_missed(blank):
 
 def test_deals_own_brands_and_made_by_products_are_no_targets(blank):
     assert run(blank, "Volkswagen will invest $7 billion in Audi plants in 2026.")._.autonews_deals == []
-    assert [d.type for d in run(blank, "Stellantis already buys XPeng-made packs for its vans.")._.autonews_deals] \
-        != ["acquisition"]
+    assert run(blank, "Stellantis already buys XPeng-made packs for its vans.")._.autonews_deals == []
