@@ -141,6 +141,12 @@ def test_technologies_taxonomy_and_named_platforms(blank):
                      ("Neue Klasse", False), ("Z3.0", False)]
 
 
+def test_technologies_voltages_capitalised_architectures_and_no_money(blank):
+    text = "XPeng paid USD 3.7 billion for a 900-volt architecture and its Smart Vehicle Architecture."
+    names = [t.name for t in run(blank, text)._.autonews_technologies]
+    assert names == ["900-volt architecture", "Smart Vehicle"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 from .. import extensions  # noqa: F401
 from ..extensions import doc_text
 from ..kb import KnowledgeBase, load_kb, normalize_name
+from ..normalize.money import currency_code
 from ..schema import Mention, Technology
 
 EXACT_KEY = "autonews_kb_tech_exact"
@@ -24,7 +25,7 @@ LOOSE_KEY = "autonews_kb_tech_loose"
 
 _NAMED_PLATFORM = re.compile(
     r"\b(?P<name>(?:[A-Z][A-Za-z0-9.+\-]*|[a-z]-[A-Z][A-Za-z0-9.+\-]*)(?:\s(?:[A-Z0-9][A-Za-z0-9.+\-]*))?)"
-    r"(?:\s(?P<descr>[a-z][a-z\-]+(?:\s[a-z][a-z\-]+)?))?\s(?P<kind>platform|architecture|chassis)s?\b"
+    r"(?:\s(?P<descr>[a-z][a-z\-]+(?:\s[a-z][a-z\-]+)?))?\s(?P<kind>platform|architecture|chassis|Platform|Architecture)s?\b"
 )
 # "a 900-volt architecture", "its 800V platform": any system voltage, named by its number
 _VOLTAGE = re.compile(r"\b(?P<volts>\d{3}|1,?\d{3})[- ]?(?:volt|V)\b(?:\s+(?:high-voltage\s+|electrical\s+)?"
@@ -81,9 +82,11 @@ class TechnologiesComponent:
                 continue
             if self.kb.is_non_company(name) or re.fullmatch(r"[A-Z][a-z]+", name) and not match.group("descr") is None:
                 continue
-            category = "platform" if match.group("kind") != "architecture" else "architecture"
+            category = "platform" if match.group("kind").lower() != "architecture" else "architecture"
             candidates.append((match.start("name"), match.end("name"), match.end(), name, category))
         for match in _VERSIONED.finditer(text):
+            if currency_code(match.group("name").split()[0].rstrip("0123456789.")):
+                continue  # "USD 3.7 billion": money, not a version
             candidates.append((match.start(), match.end(), match.end(), match.group("name"), "platform"))
         for match in _VOLTAGE.finditer(text):
             volts = match.group("volts").replace(",", "")
