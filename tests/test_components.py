@@ -432,6 +432,13 @@ def test_companies_place_before_based_is_not_a_company(blank):
         ("VOLKSWAGEN and ZF said in BERN, Switzerland, that they agree.", [("BERN", "ORG")]),
         ("Volkswagen expects urban air mobility (UAM) to grow.", [("UAM", "ORG")]),
         ("Makoto Uchida, President and Chief Executive Officer of Volkswagen, spoke.", [("Makoto Uchida", "ORG")]),
+        ("XPeng is a company Mate Rimac founded in a garage.", [("Mate Rimac", "ORG")]),
+        ("Volkswagen's all-electric Nevera sells for 2 million euros.", [("Nevera", "ORG")]),
+        ("Only 150 Neveras are planned by Volkswagen.", [("Neveras", "ORG")]),
+        ("XPeng's approach, called Fast Electrolyte System, relies on Volkswagen cells.",
+         [("Fast Electrolyte System", "ORG")]),
+        ("Volkswagen was not in talks with the iPhone maker.", [("iPhone", "ORG")]),
+        ("Volkswagen said Croatia's government backed the XPeng project.", [("Croatia", "ORG")]),
     ],
 )
 def test_companies_people_places_and_products_in_context(blank, text, ents):

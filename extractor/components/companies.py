@@ -86,6 +86,16 @@ _PERSON_AFTER = re.compile(r"^,?\s+(?:the\s+|its\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,
                            r"chairwoman|director|head|executive|spokesman|spokeswoman|spokesperson|analyst|minister|"
                            r"founder|co-founder|economist|secretary|governor|mayor|professor|manager|strategist|trader|"
                            r"officer|partner\s+(?:at|of|with)|senior\s+vice)\b", re.IGNORECASE)
+# "a company Mate Rimac founded in a garage": a founder
+_FOUNDER_AFTER = re.compile(r"^\s+(?:co-)?founded\b")
+# "Only 150 Neveras are planned": a counted thing
+_COUNTED_BEFORE = re.compile(r"\b\d[\d,.]*\s+$")
+# "Factorial's approach, called Factorial Electrolyte System Technology", "known internally as Project Titan"
+_NAMED_THING_BEFORE = re.compile(r"\b(?:approach|technology|technique|process|platform|system|programme|program|project|"
+                                 r"effort|initiative|concept|chemistry|model|car|vehicle|brand)\s*,?\s+(?:called|named|dubbed|"
+                                 r"branded|known\s+(?:internally\s+)?as)\s+$", re.IGNORECASE)
+# "the iPhone maker": the product of the company meant
+_MAKER_AFTER = re.compile(r"^\s+(?:maker|makers|manufacturer)\b")
 # "the German state of Thuringia", "the town of Friedrichshafen"
 _PLACE_OF_BEFORE = re.compile(r"\b(?:state|town|city|province|region|county|village|district|prefecture|"
                               r"municipality|capital)\s+of\s+$", re.IGNORECASE)
@@ -147,12 +157,15 @@ class CompaniesComponent:
     def __call__(self, doc: Doc) -> Doc:
         groups: dict[str, _Group] = {}
         ents = doc.ents  # Doc.ents builds a new tuple on every access: read it once
-        kb_spans = self._kb_spans(doc, ents)
+        technology_spans = [(m.start, m.end) for t in doc._.autonews_technologies or [] for m in t.mentions]
+        kb_spans = [s for s in self._kb_spans(doc, ents)
+                    if not (s.text in self.kb.company(s.id_).ambiguous_aliases and any(
+                        a <= s.start_char and s.end_char <= b and b - a > len(s.text) for a, b in technology_spans))]
+        # "its Smart Vehicle Architecture": an ambiguous company name inside a technology's name is the technology
         taken: list[tuple[int, int]] = []
         for span in kb_spans:
             self._add(groups, f"kb:{span.id_}", self.kb.company(span.id_).name, span.id_, span)
             taken.append((span.start_char, span.end_char))
-        technology_spans = [(m.start, m.end) for t in doc._.autonews_technologies or [] for m in t.mentions]
         ventures = self._named_ventures(doc)
         for venture in ventures:
             for inner in [s for s in kb_spans if venture.start <= s.start and s.end <= venture.end]:
@@ -220,6 +233,8 @@ class CompaniesComponent:
                 if part.text in places or _PLACE_BEFORE.search(before_text) or _PLACE_AFTER.match(after_text) \
                         or _PERSON_AFTER.match(after_text) or _PERSON_BEFORE.search(before_text) \
                         or _PLACE_OF_BEFORE.search(before_text) or _PRODUCT_OF_BEFORE.search(before_text) \
+                        or (len(part) > 1 and _FOUNDER_AFTER.match(after_text)) or _COUNTED_BEFORE.search(before_text) \
+                        or _NAMED_THING_BEFORE.search(before_text) or _MAKER_AFTER.match(after_text) \
                         or self._in_country(after_text) or re.search(r"(?<![A-Za-z])[a-z]+\s*\($", before_text) \
                         or _VEHICLE_AFTER.match(after_text) or self._place_in_place(before_text, after_text, places):
                     continue  # "a plant in Arnstadt", "said Makoto Uchida, chief executive", "the Spark compact car"
@@ -289,6 +304,9 @@ class CompaniesComponent:
         if any(s.end == span.start or (s.end + 1 == span.start and doc[s.end].lower_ in {"'s", "’s"})
                for s in kb_spans):
             return True
+        if any(s.end < span.start and doc[s.end].lower_ in {"'s", "’s"} and span.start - s.end <= 6
+               and all(t.is_lower or t.text == "-" for t in doc[s.end + 1 : span.start]) for s in kb_spans):
+            return True  # "Rimac's all-electric Nevera": a known company's product
         if len(span) == 1 and span[0].is_title:
             return re.search(rf"(?<![\w-]){re.escape(span.text.lower())}(?![\w-])", doc_text(doc)) is not None
         return False
@@ -323,7 +341,7 @@ class CompaniesComponent:
             return False  # "Euro", "EUR", "Yuan"
         if re.fullmatch(r"[A-Z-]{5,}", text):
             return False  # "KAISERSLAUTERN", "LUTON": shouted place names in lists and datelines
-        if self.kb.is_non_company(text) or self.kb.lookup_technology(text) is not None:
+        if self.kb.is_non_company(text) or self.kb.lookup_technology(text) is not None or text in country_names():
             return False
         words = text.split()
         head_words = words[: words.index("of")] if "of" in words else words
