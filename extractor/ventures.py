@@ -72,6 +72,14 @@ def venture_near(text: str, s_start: int, s_end: int, position: int, mentions: S
         named = next((m for m in mentions if s_end <= m.start < s_end + 80 and m.name in ventures), None)
         if named is not None:
             return named.name
+    # "... agreed to form a 50-50 joint venture. ... The company, later renamed Motional, ...": named just after
+    later = re.search(r"\b(?:joint[\s-]venture|venture|JV|company)\b[^.;]{0,30}?\b(?:renamed|named|called|branded)\s+",
+                      text[s_end : s_end + 250])
+    if later:
+        at = s_end + later.end()
+        named = next((m for m in mentions if at <= m.start < at + 5), None)
+        if named is not None:
+            return named.name
     earlier = [m for m in mentions if s_start - reach <= m.start < s_start and m.name in ventures]
     return earlier[-1].name if earlier else None
 

@@ -199,6 +199,11 @@ def test_technologies_voltages_capitalised_architectures_and_no_money(blank):
           (50.0, "Leapmotor", "Stellantis Leapmotor eDrive")]),
         ("Leapmotor International is the 51:49 joint venture that Stellantis and Leapmotor set up.",
          [(51.0, "Stellantis", "Leapmotor International"), (49.0, "Leapmotor", "Leapmotor International")]),
+        ("XPeng said it would pull out of Volkswagen Nova, its 50-50 car venture with Stellantis.",
+         [(50.0, "XPeng", "Volkswagen Nova"), (50.0, "Stellantis", "Volkswagen Nova")]),
+        ("In 2019 XPeng and Stellantis agreed to form a 50-50 joint venture. The company, later renamed Nova Cells, "
+         "tests robotaxis.",
+         [(50.0, "XPeng", "Nova Cells"), (50.0, "Stellantis", "Nova Cells")]),
         ("In 2020 XPeng formed Nova Cells, a joint venture with Leapmotor in which XPeng holds 51% and Leapmotor 49%.",
          [(51.0, "XPeng", "Nova Cells"), (49.0, "Leapmotor", "Nova Cells")]),
         ("Stellantis remains XPeng's top shareholder with 9 percent, followed by Volkswagen with 7 percent.",

@@ -134,6 +134,11 @@ _LEGAL_NAME = re.compile(
     r"S\.A\.|SpA|S\.p\.A\.|N\.V\.|B\.V\.|PLC|plc|Co(?=,?\s+Ltd)|Co\.,?\s+Ltd))\b\.?"
 )
 _MONTHS = frozenset("January February March April May June July August September October November December".split())
+# "Nanjing Fiat, its 50-50 passenger car venture with Nanjing Auto": a name described as a venture
+_DESCRIBED_VENTURE = re.compile(
+    r"(?<![\w&.-])(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){1,4}),\s+(?:its|their)\s+(?:[\w:/-]+\s+){0,4}?"
+    r"(?:joint[\s-])?venture\s+with\b"
+)
 _ABBREVIATION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z0-9&]{1,7})\)")
 
 
@@ -291,9 +296,10 @@ class CompaniesComponent:
     def _named_ventures(doc: Doc) -> list[Span]:
         """A venture or unit named in quotes: 'a joint venture "Leapmotor International"'."""
         spans = []
-        for match in list(_QUOTED_VENTURE.finditer(doc_text(doc))) + list(_APPOSED_VENTURE.finditer(doc_text(doc))):
+        for match in list(_QUOTED_VENTURE.finditer(doc_text(doc))) + list(_APPOSED_VENTURE.finditer(doc_text(doc))) \
+                + list(_DESCRIBED_VENTURE.finditer(doc_text(doc))):
             span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
-            if span is not None and len(span):
+            if span is not None and len(span) and span[0].lower_ not in _LEADING_NOISE:
                 spans.append(span)
         return spans
 
