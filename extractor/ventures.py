@@ -33,7 +33,6 @@ _SET_UP_AS_VENTURE = re.compile(
     r"launched|started)\b[^.;]{0,60}?\bas\s+(?:a|an|their|the)\s+(?:[\w:/-]+\s+){0,4}?(?:joint[\s-]venture|venture|JV)\b",
     re.IGNORECASE,
 )
-_VENTURE_WORD = re.compile(r"\b(?:joint[\s-]venture|venture|JV)s?\b", re.IGNORECASE)
 
 
 class NamedMention(Protocol):
@@ -82,7 +81,3 @@ def venture_near(text: str, s_start: int, s_end: int, position: int, mentions: S
             return named.name
     earlier = [m for m in mentions if s_start - reach <= m.start < s_start and m.name in ventures]
     return earlier[-1].name if earlier else None
-
-
-def mentions_venture(sentence: str) -> bool:
-    return _VENTURE_WORD.search(sentence) is not None
