@@ -562,7 +562,8 @@ def _stake(deal_type: str, stakes: list[Stake], parties: list[str]) -> float | N
     joint venture, the first-listed (majority) partner's share."""
     if deal_type == "joint_venture":
         # the first-listed (majority) partner's share: the largest share a partner holds
-        shares = [s.percent for s in stakes if s.holder in parties[:2] and s.role == "held" and s.percent <= 100]
+        shares = [s.percent for s in stakes if s.holder in parties[:2] and s.target not in parties[:2]
+                  and s.role == "held" and s.percent <= 100]  # not a partner's stake in the other partner
         if shares:
             return max(shares)
         even = [s for s in stakes if s.percent == 50.0]

@@ -556,3 +556,10 @@ def test_companies_named_with_a_legal_form_that_ner_missed(blank):
 def test_deals_own_brands_and_made_by_products_are_no_targets(blank):
     assert run(blank, "Volkswagen will invest $7 billion in Audi plants in 2026.")._.autonews_deals == []
     assert run(blank, "Stellantis already buys XPeng-made packs for its vans.")._.autonews_deals == []
+
+
+def test_deals_a_stake_in_a_partner_is_not_the_ventures_share(blank):
+    text = ("On October 26, 2023, Stellantis invested 1.5 billion euros to acquire a 20% stake in Leapmotor and "
+            "set up a joint venture, Leapmotor International.")
+    deals = {d.type: d for d in run(blank, text)._.autonews_deals}
+    assert (deals["investment"].stake_percent, deals["joint_venture"].stake_percent) == (20.0, None)
