@@ -560,6 +560,6 @@ def test_deals_own_brands_and_made_by_products_are_no_targets(blank):
 
 def test_deals_a_stake_in_a_partner_is_not_the_ventures_share(blank):
     text = ("On October 26, 2023, Stellantis invested 1.5 billion euros to acquire a 20% stake in Leapmotor and "
-            "set up a joint venture, Leapmotor International.")
+            "established a joint venture with Leapmotor, Leapmotor International.")
     deals = {d.type: d for d in run(blank, text)._.autonews_deals}
     assert (deals["investment"].stake_percent, deals["joint_venture"].stake_percent) == (20.0, None)
