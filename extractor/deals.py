@@ -135,12 +135,14 @@ def find_deals(
     technologies: list[Technology],
     published: date | None,
     grammar: DealGrammar,
+    ventures: list[str] | None = None,
 ) -> tuple[list[Deal], list[DealSignal]]:
+    """``ventures``: the article's joint ventures as the stake reader found them (computed here when absent)."""
     mentions = sorted((_Mention(m.start, m.end, c.name) for c in companies for m in c.mentions),
                       key=lambda m: m.start)
     candidates: list[_Candidate] = []
     signals: list[DealSignal] = []
-    ventures = frozenset(venture_names(text, companies))
+    ventures = frozenset(venture_names(text, companies) if ventures is None else ventures)
     previous_parties: list[str] = []
     units = [(index, sentence, clause) for index, sentence in enumerate(sentences)
              for clause in _clauses(text, sentence, mentions)]
@@ -324,7 +326,7 @@ def _stake_told_nearby(candidates: list[_Candidate], sentences: list[tuple[int, 
             candidate.stake = max(s.percent for s in own)
 
 
-def _venture_capital(candidates: list[_Candidate], ventures: set[str], stakes: list[Stake]) -> list[_Candidate]:
+def _venture_capital(candidates: list[_Candidate], ventures: frozenset[str], stakes: list[Stake]) -> list[_Candidate]:
     """Money a partner puts into a joint venture is the venture's capital, not a deal of its own ("Magna will pay
     453 mln dlrs for a 49 pct stake in the venture"): it joins the joint-venture record, which also takes the
     majority partner's share of the venture from the article's stakes."""

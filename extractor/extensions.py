@@ -15,6 +15,7 @@ DOC_ATTRIBUTES = {
     "autonews_percents": None,  # list[normalize.percent.PercentMatch] (stakes or not)
     "autonews_companies": None,  # list[schema.Company]
     "autonews_technologies": None,  # list[schema.Technology]
+    "autonews_ventures": None,  # list[str]: canonical names the article knows as joint ventures
     "autonews_stakes": None,  # list[schema.Stake]
     "autonews_deals": None,  # list[schema.Deal]
     "autonews_deal_signals": None,  # list[schema.DealSignal]

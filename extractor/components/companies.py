@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 from .. import extensions  # noqa: F401
 from ..extensions import doc_text
 from ..kb import KnowledgeBase, load_kb, normalize_name
+from ..normalize.dates import MONTHS
 from ..normalize.money import currency_code
 from ..resources import load_jsonl
 from ..schema import Company, Mention
@@ -133,7 +134,6 @@ _LEGAL_NAME = re.compile(
     r"(?<![\w.&-])(?P<name>(?:[A-Z][\w&-]*\s+){1,5}(?:LLC|L\.L\.C\.|Ltd|Limited|Inc|Corp|Corporation|GmbH|AG|SE|"
     r"S\.A\.|SpA|S\.p\.A\.|N\.V\.|B\.V\.|PLC|plc|Co(?=,?\s+Ltd)|Co\.,?\s+Ltd))\b\.?"
 )
-_MONTHS = frozenset("January February March April May June July August September October November December".split())
 # "Nanjing Fiat, its 50-50 passenger car venture with Nanjing Auto": a name described as a venture
 _DESCRIBED_VENTURE = re.compile(
     r"(?<![\w&.-])(?P<name>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){1,4}),\s+(?:its|their)\s+(?:[\w:/-]+\s+){0,4}?"
@@ -288,7 +288,7 @@ class CompaniesComponent:
             own_words = [t for t in span if t.is_alpha and t.lower_ not in _GENERIC and t.lower_ not in _LEGAL_FORMS
                          and t.lower_ not in _ORGANISATION_WORDS]
             if len(span) >= 2 and own_words and self._is_company_like(span) and span[0].text not in nationality_forms() \
-                    and not _DATE_WORDS.search(span[0].text) and not any(t.text in _MONTHS for t in span):
+                    and not _DATE_WORDS.search(span[0].text) and not any(t.lower_ in MONTHS for t in span):
                 spans.append(span)
         return spans
 

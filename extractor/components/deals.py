@@ -30,6 +30,7 @@ class DealsComponent:
             doc._.autonews_technologies or [],
             doc._.autonews_published,
             self.grammar,
+            ventures=doc._.autonews_ventures,
         )
         doc._.autonews_deals = deals
         doc._.autonews_deal_signals = signals

@@ -77,6 +77,9 @@ _SPLIT = re.compile(
 )
 
 
+_FOUNDING_VERB = r"(?:set up|sets up|formed|forms|created|creates|established|establishes|founded)"
+
+
 def _alt(terms) -> str:
     return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
 
@@ -158,6 +161,7 @@ class StakesComponent:
         taken_dates = [(d.start, d.end) for d in doc._.autonews_dates or []]
         companies = doc._.autonews_companies or []
         ventures = self.ventures = venture_names(doc_text(doc), companies)
+        doc._.autonews_ventures = sorted(ventures)  # the deal reader uses the same list
         frequent = [c.name for c in sorted(companies, key=lambda c: (-len(c.mentions), c.mentions[0].start))]
         stakes: list[Stake] = []
         previous_stake_end: int | None = None
@@ -215,14 +219,15 @@ class StakesComponent:
                 elif self.g.sold_before.search(left[-60:]):
                     role = "sold"
                 pairs = _each(doc_text(doc), percent, right, s_start, s_end, mentions, holder, target)
-                each_partner = _EACH_PARTNER.search(left[-60:]) or re.match(r"^\s*each\b", right)
+                partner_each = _EACH_PARTNER.search(left[-60:])
+                each_partner = partner_each or re.match(r"^\s*each\b", right)
                 venture = venture_near(doc_text(doc), s_start, s_end, percent.start, mentions, ventures) \
                     if each_partner else None
                 if venture is not None:
                     # "Daimler and Geely each own 50 pct" of the venture named just before: each partner's share
                     partners = _partners(pairs, mentions, s_start, s_end, venture, frequent)
                     pairs = [(name, venture) for name in partners] or [(None, venture)]
-                elif _EACH_PARTNER.search(left[-60:]):
+                elif partner_each:
                     # "Each partner will hold 50%": one stake per partner, the two companies named last
                     partners = list(dict.fromkeys(m.name for m in reversed(mentions)
                                                   if m.end <= percent.start and m.name != target))[:2]
@@ -366,10 +371,9 @@ class StakesComponent:
         participle = re.search(rf",\s+(?:holding|owning|keeping|retaining|taking)\s+{_APPROX}$", left)
         if participle and not _EACH_PARTNER.search(left[-60:]):
             # "... set up Foxtron with Yulon Motor, holding 51%": the clause's subject holds, the company it set up
-            founded = re.search(r"\b(?:set up|sets up|formed|forms|created|creates|established|establishes|founded)\s+$",
+            founded = re.search(rf"\b{_FOUNDING_VERB}\s+$",
                                 text[max(s_start, before[0].start - 30) : before[0].start] if before else "")
-            made = [m for m in before if re.search(r"\b(?:set up|sets up|formed|forms|created|creates|established|"
-                                                   r"establishes|founded)\s+(?:a\s+|an\s+|the\s+)?$",
+            made = [m for m in before if re.search(rf"\b{_FOUNDING_VERB}\s+(?:a\s+|an\s+|the\s+)?$",
                                                    text[max(s_start, m.start - 30) : m.start])]
             subject = before[0].name if before and not founded and not opens_with_description(opening) else \
                 self._previous_subject(text, s_start, mentions, None)
