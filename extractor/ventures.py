@@ -28,6 +28,10 @@ _IS_VENTURE = re.compile(
     r"(?:joint[\s-]venture|venture|JV)\b",
     re.IGNORECASE,
 )
+# "which created Symbio as a 50-50 joint venture": the founding verb before the name, "as a ... venture" after
+_FOUNDED_BEFORE = re.compile(r"\b(?:created|formed|set\s+up|established|founded|launched|started)\s+$", re.IGNORECASE)
+_AS_VENTURE = re.compile(r"^\s+as\s+(?:a|an|their|the)\s+(?:[\w:/-]+\s+){0,4}?(?:joint[\s-]venture|venture|JV)\b",
+                         re.IGNORECASE)
 _SET_UP_AS_VENTURE = re.compile(
     r"^(?:\s*\([^)]{1,40}\))?\s+(?:was|is|had\s+been|has\s+been)\s+(?:set\s+up|formed|established|founded|created|"
     r"launched|started)\b[^.;]{0,60}?\bas\s+(?:a|an|their|the)\s+(?:[\w:/-]+\s+){0,4}?(?:joint[\s-]venture|venture|JV)\b",
@@ -51,7 +55,7 @@ def venture_names(text: str, companies: list[Company]) -> set[str]:
             before = text[max(0, mention.start - 45) : mention.start]
             after = text[mention.end : mention.end + 120]
             if _NAMED_AFTER.search(before) or _DESCRIBED_AS_VENTURE.match(after) or _SET_UP_AS_VENTURE.match(after) \
-                    or _IS_VENTURE.match(after):
+                    or _IS_VENTURE.match(after) or (_FOUNDED_BEFORE.search(before) and _AS_VENTURE.match(after)):
                 found.add(company.name)
                 break
     return found

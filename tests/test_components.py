@@ -211,6 +211,12 @@ def test_technologies_voltages_capitalised_architectures_and_no_money(blank):
         ("Stellantis and Leapmotor swapped shares, leaving each company with a stake of 15% in the other.",
          [(15.0, "Stellantis", "Leapmotor"), (15.0, "Leapmotor", "Stellantis")]),
         ("Denso, a key Volkswagen supplier 22 percent-owned by the carmaker, rose.", [(22.0, "Volkswagen", "Denso")]),
+        # "its 50:50 venture with X, Y": the partner after "with", the venture after it, "its" the subject before
+        ("XPeng is growing. Its 50:50 venture with Stellantis, Nova Cells, opened a plant.",
+         [(50.0, "XPeng", "Nova Cells"), (50.0, "Stellantis", "Nova Cells")]),
+        ("Volkswagen and XPeng, which created Nova Cells as a 50-50 joint venture in 2019, will each retain 33.3%.",
+         [(50.0, "Volkswagen", "Nova Cells"), (50.0, "XPeng", "Nova Cells"), (33.3, "Volkswagen", "Nova Cells"),
+          (33.3, "XPeng", "Nova Cells")]),
     ],
 )
 def test_stakes_decides_and_assigns_roles(blank, text, expected):
@@ -543,6 +549,13 @@ def test_companies_by_context_split_at_a_free_dash(blank):
     doc = run(blank, text, ents=[("Nova Holdings - bought", "PERSON")])
     assert "Nova Holdings" in {c.name for c in doc._.autonews_companies}
     assert not any("bought" in c.name for c in doc._.autonews_companies)
+
+
+def test_companies_a_venture_told_as_one_is_a_company_though_named_like_a_technology(blank):
+    text = "Volkswagen buys cells from EEA Cells, its 50:50 venture with XPeng, which runs a plant in Ohio."
+    doc = run(blank, text)
+    assert "EEA Cells" in {c.name for c in doc._.autonews_companies}
+    assert [(s.holder, s.target) for s in doc._.autonews_stakes] == [("Volkswagen", "EEA Cells"), ("XPeng", "EEA Cells")]
 
 
 def test_companies_named_with_a_legal_form_that_ner_missed(blank):

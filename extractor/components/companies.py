@@ -180,8 +180,9 @@ class CompaniesComponent:
                 self._companies_by_context(doc, ents) + legal:
             if any(s < span.end_char and span.start_char < e for s, e in taken):
                 continue
-            if span not in legal and any(s < span.end_char and span.start_char < e for s, e in technology_spans):
-                continue  # a technology's name; a name closed by a legal form is a company all the same
+            if span not in legal and span not in ventures and any(
+                    s < span.end_char and span.start_char < e for s, e in technology_spans):
+                continue  # a technology's name; a name closed by a legal form or told as a venture is a company
             key = normalize_name(span.text)
             entry = self.kb.lookup_company(span.text)
             if entry is not None:

@@ -59,7 +59,7 @@ _CONTINUED_HOLDING = re.compile(
 )
 _EACH_PARTNER = re.compile(r"\b(?:each|both)(?:\s+(?:partner|partners|company|companies|side|sides|of them|group|"
                            r"carmaker|parent))?\s+(?:will\s+|would\s+)?(?:hold|holds|holding|held|own|owns|owning|"
-                           r"owned|has|have|having|had|take|takes|taking|took|keep|keeps|kept)\s+(?:a\s+|an\s+)?$",
+                           r"owned|has|have|having|had|take|takes|taking|took|keep|keeps|kept|retain|retains|retained|retaining)\s+(?:a\s+|an\s+)?$",
                            re.IGNORECASE)
 _DESCRIBED_OBJECT = re.compile(
     rf"^(?:\s+[\w-]+){{0,3}}?\s+(?:in|of)\s+(?:its|the|their)\s+(?:{_NATIONALITY}\s+)?(?:[a-z-]+\s+)?"
@@ -285,15 +285,29 @@ class StakesComponent:
                 venture = None
                 before = [m for m in in_sentence if m.end <= match.start()]
                 after = [m for m in in_sentence if m.start >= match.end()]
-                if before and re.fullmatch(r",?\s*(?:(?:is|was|will\s+be|became)\s+)?(?:(?:a|an|the|its|their)\s+)?(?:new\s+)?",
-                                           text[before[-1].end : match.start()]):
-                    venture = before[-1].name
+                # "its 50:50 venture with GM, Ultium Cells LLC": the partner follows "with", the venture after it
+                partner_with = after[0] if after and re.fullmatch(
+                    r"\s*(?:[\w-]+\s+){0,3}?(?:joint[\s-]venture|venture|JV)\s+with\s+(?:the\s+)?",
+                    text[match.end() : after[0].start]) else None
+                if before and re.fullmatch(r",?\s*(?:(?:is|was|will\s+be|became|as)\s+)?(?:(?:a|an|the|its|their)\s+)?"
+                                           r"(?:new\s+)?", text[before[-1].end : match.start()]):
+                    venture = before[-1].name  # "Ultium Cells, its 50:50 venture", "created Symbio as a 50-50 venture"
+                elif partner_with is not None and len(after) > 1 and re.fullmatch(
+                        r"\s*,\s*", text[partner_with.end : after[1].start]):
+                    venture = after[1].name
                 elif after and re.match(r"^[^.;]{0,40}?(?:venture|JV)[\s,]*(?:called\s+|named\s+)?$",
                                         text[match.end() : after[0].start]):
                     venture = after[0].name
                 else:
                     venture = venture_near(text, s_start, s_end, match.start(), mentions, ventures, reach=300)
                 partners = list(dict.fromkeys(m.name for m in in_sentence if m.name != venture))
+                if partner_with is not None and partner_with.name != venture and re.search(
+                        r"\b(?:its|their)\s+$", text[max(s_start, match.start() - 8) : match.start()], re.IGNORECASE):
+                    # "its" venture with a named partner: the other partner is the sentence's subject, else the
+                    # company the sentence before was about
+                    owner = next((n for n in partners if n != partner_with.name), None) or \
+                        StakesComponent._previous_subject(text, s_start, mentions, venture)
+                    partners = [p for p in (owner, partner_with.name) if p]
                 if len(partners) < 2:
                     partners = list(dict.fromkeys(partners + [n for n in frequent if n != venture]))
                 leader = next((m.name for m in after if re.search(r"\b(?:led|controlled)\s+by\s+$",
