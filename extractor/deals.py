@@ -88,6 +88,7 @@ _GRANULARITY_RANK = {"day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4}
 class DealGrammar:
     triggers: tuple[tuple[str, re.Pattern], ...]
     statuses: tuple[tuple[str, re.Pattern], ...]
+    stake_verbs: re.Pattern  # buying, raising, paying for or being given a holding (models/stake_deal_verbs.jsonl)
 
 
 @lru_cache(maxsize=4)
@@ -99,6 +100,8 @@ def deal_grammar(models_directory: str | None = None) -> DealGrammar:
                        for r in triggers),
         statuses=tuple((r["status"], re.compile("|".join(f"(?:{p})" for p in r["patterns"]), re.IGNORECASE))
                        for r in statuses),
+        stake_verbs=re.compile("|".join(f"(?:{r['pattern']})" for r in load_jsonl("stake_deal_verbs.jsonl",
+                                                                                   models_directory)), re.IGNORECASE),
     )
 
 
@@ -215,6 +218,7 @@ def find_deals(
         if not header:
             previous_parties = names
     candidates += _told_in_passing(text, sentences, mentions, dates, amounts, grammar, candidates)
+    candidates += _bought_stakes(text, sentences, stakes, dates, amounts, ventures, grammar, candidates)
     body = [c for c in candidates if not c.header]
     candidates = [c for c in candidates if not c.header
                   or not any(b.type == c.type and set(b.parties) & set(c.parties) for b in body)]
@@ -279,6 +283,66 @@ def _told_in_passing(text: str, sentences: list[tuple[int, int]], mentions: list
                 amount=_amount(deal_type, text, match.start(), clause_end, amounts) if deal_type == "acquisition" else None,
                 stake=None, technologies=[], evidence=Mention(text=text[s_start:s_end], start=s_start, end=s_end),
                 venture=venture, sentence_index=index,
+            ))
+    return found
+
+
+_LESS = re.compile(r"\b(?:sell|sells|sold|selling|sale|cut|cuts|cutting|reduc\w+|trim\w*|lower\w*|dilut\w+|"
+                   r"shrink\w*|halv\w+)\b", re.IGNORECASE)
+
+
+_HOLDING_CLAUSE = re.compile(r"\b(?:hold|holds|held|own|owns|owned|will|would|is|are|was|were|has|have|had|which|that|"
+                             r"who)\b", re.IGNORECASE)
+
+
+def _bought_stakes(text: str, sentences: list[tuple[int, int]], stakes: list[Stake], dates: list[DateValue],
+                   amounts: list[Amount], ventures: frozenset[str], grammar: DealGrammar,
+                   candidates: list[_Candidate]) -> list[_Candidate]:
+    """Holdings bought or raised where the clause names fewer than two companies: "The Stuttgart-based
+    sports-car maker bought a 10% stake in June 2018, raised it to 15.5% in March 2019 and added further shares
+    earlier this year, bringing its holding to 24%". The stake reader has resolved holder and target (from the
+    sentences around); each bought or raised holding is a deal with the date and price of its own clause."""
+    found: list[_Candidate] = []
+    for index, (s_start, s_end) in enumerate(sentences):
+        in_sentence = [s for s in stakes if s_start <= s.start < s_end]
+        if not in_sentence or _status(text[s_start:s_end], grammar) is not None:
+            continue
+        for stake in in_sentence:
+            if stake.role != "held" or not stake.holder or not stake.target \
+                    or stake.holder == stake.target or (stake.target in ventures and stake.percent <= 50):
+                continue  # a partner's share of a venture belongs to the venture's record
+            if re.match(r"[^.;%]{0,40}?\b(?:in|of)\s+(?:the|a|its|their)\s+(?:new\s+)?(?:joint\s+)?(?:venture|JV|project)\b",
+                        text[stake.end : stake.end + 80]):
+                continue  # "a 25 percent equity interest in the joint venture": the same
+            segment_start = max([s.end for s in in_sentence if s.end <= stake.start], default=s_start)
+            segment_end = min([s.start for s in in_sentence if s.start >= stake.end], default=s_end)
+            left = text[max(segment_start, stake.start - 60) : stake.start]
+            verbs = list(grammar.stake_verbs.finditer(left))
+            if not verbs or _LESS.search(left[verbs[-1].start() :]) or len(left) - verbs[-1].end() > 45 \
+                    or _HOLDING_CLAUSE.search(left[verbs[-1].end() :]):
+                continue  # "raises questions for Nissan, in which Renault holds 43.4%": the verb is another clause's
+            pair = {stake.holder, stake.target}
+            when = _date(text, segment_start, segment_end, dates, stake.start)
+            if any(c.sentence_index == index and pair <= set(c.parties) and (
+                    c.stake in {None, stake.percent} or when is None or c.date in {None, when})
+                   for c in candidates + found):
+                continue  # the sentence's deal is told already
+            told = [c for c in candidates + found if index - 3 <= c.sentence_index < index and pair <= set(c.parties)]
+            if told and _SAME_DEAL.search(text[s_start:s_end]):
+                # "The offer will bring Dairy Farm's stake in Kwik Save to 25 pct": the deal told just before
+                if told[-1].stake is None:
+                    told[-1].stake = stake.percent
+                continue
+            priced = [a for a in amounts if segment_start <= a.start < segment_end and a.kind not in
+                      {"per_share", "range_low"} and _PRICE_CUE.search(text[max(segment_start, a.start - 40) : a.start])]
+            deal_type = "acquisition" if stake.percent > 50 else "investment"
+            found.append(_Candidate(
+                type=deal_type, parties=[stake.holder, stake.target],
+                roles={stake.holder: "buyer" if deal_type == "acquisition" else "investor", stake.target: "target"},
+                date=when,
+                amount=DealAmount(value=priced[0].value, currency=priced[0].currency) if priced else None,
+                stake=stake.percent, technologies=[], evidence=Mention(text=text[s_start:s_end], start=s_start, end=s_end),
+                sentence_index=index,
             ))
     return found
 

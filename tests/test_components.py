@@ -44,7 +44,8 @@ def kb_dir(tmp_path_factory):
         (folder / name).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     from extractor.resources import models_dir
 
-    for name in ("triggers.jsonl", "deal_triggers.jsonl", "deal_status.jsonl", "currencies.jsonl"):
+    for name in ("triggers.jsonl", "deal_triggers.jsonl", "deal_status.jsonl", "currencies.jsonl",
+                 "stake_deal_verbs.jsonl"):
         (folder / name).write_text((models_dir() / name).read_text(encoding="utf-8"), encoding="utf-8")
     return str(folder)
 
@@ -576,3 +577,33 @@ def test_deals_a_stake_in_a_partner_is_not_the_ventures_share(blank):
             "established a joint venture with Leapmotor, Leapmotor International.")
     deals = {d.type: d for d in run(blank, text)._.autonews_deals}
     assert (deals["investment"].stake_percent, deals["joint_venture"].stake_percent) == (20.0, None)
+
+
+def test_deals_from_holdings_bought_and_raised_clause_by_clause(blank):
+    text = ("Volkswagen has built its position in XPeng step by step. The German carmaker bought a 10% stake in "
+            "June 2018, raised it to 15.5% in March 2019 and added further shares in 2021, bringing its holding to "
+            "24%. Stellantis, in which XPeng holds 3%, said nothing.")
+    deals = [(d.type, d.parties, d.date, d.stake_percent) for d in run(blank, text)._.autonews_deals]
+    assert deals == [("investment", ["Volkswagen", "XPeng"], "2018-06", 10.0),
+                     ("investment", ["Volkswagen", "XPeng"], "2019-03", 15.5),
+                     ("investment", ["Volkswagen", "XPeng"], "2021", 24.0)]
+
+
+def test_stakes_target_is_the_company_a_holding_was_last_said_to_be_in(blank):
+    text = ("Volkswagen and XPeng set up Leapmotor International, a joint venture in which Volkswagen holds 45%. "
+            "Volkswagen has built its position in XPeng step by step. The German carmaker bought a 10% stake in 2018.")
+    stakes = [(s.percent, s.holder, s.target) for s in run(blank, text)._.autonews_stakes]
+    assert (10.0, "Volkswagen", "XPeng") in stakes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stellantis raises questions for XPeng, in which Volkswagen holds 43.4%.",  # the verb is another clause's
+        "Volkswagen has a stake in XPeng. The German group will acquire a 25 percent equity interest in the joint "
+        "venture.",  # a venture's share belongs to the venture
+        "Once both purchases are done, Volkswagen will hold 80% of XPeng.",  # a holding, not a purchase
+    ],
+)
+def test_deals_from_holdings_need_a_verb_of_buying_in_their_own_clause(blank, text):
+    assert [d for d in run(blank, text)._.autonews_deals if d.stake_percent is not None] == []

@@ -263,7 +263,7 @@ class StakesComponent:
                               percent=round(percent.value, 2), holder=each_holder, target=each_target, role=role)
                     )
                 previous_stake_end = percent.end
-        stakes = _fill_targets(stakes, _topic(doc._.autonews_companies or []))
+        stakes = _fill_targets(stakes, _topic(doc._.autonews_companies or []), doc_text(doc), mentions)
         stakes += self._splits(doc, mentions, ventures, frequent)
         stakes.sort(key=lambda st: st.start)
         doc._.autonews_stakes = stakes
@@ -501,7 +501,9 @@ class StakesComponent:
         if nearest is not first and re.match(r"^,\s+(?:the|a|an|its)\s", text[first.end : first.end + 8]) \
                 and "," in between:
             return first.name, target  # "Alfa-Eco, the venture arm of Alfa Group, has a 20% stake"
-        if re.search(r"\b(?:in|of|from|with|than)\s+(?:the\s+)?$", text[max(s_start, nearest.start - 8) : nearest.start]):
+        if re.search(r"\b(?:in|of|from|with|than|pay|pays|paid|paying)\s+(?:the\s+)?$",
+                     text[max(s_start, nearest.start - 8) : nearest.start]):
+            # "... and will pay Aptiv 448 mln dlrs for 11 pct of Motional": the company paid sells
             earlier = [m for m in candidates[:-1]]
             return (earlier[-1].name if earlier else None), target
         return nearest.name, target
@@ -677,27 +679,49 @@ def _topic(companies: list[Company]) -> str | None:
     return max(companies, key=lambda c: (len(c.mentions), -c.mentions[0].start)).name
 
 
-def _fill_targets(stakes: list[Stake], topic: str | None) -> list[Stake]:
+_HOLDING_IN = re.compile(r"\b(?:stake|holding|position|interest|investment|shareholding|shares)\s+in\s+(?:the\s+)?",
+                         re.IGNORECASE)
+
+
+def _fill_targets(stakes: list[Stake], topic: str | None, text: str = "",
+                  mentions: list[_CompanyMention] | None = None) -> list[Stake]:
     """"bought 21 pct of the stock": the target is the one this holder's other stakes in the article name;
-    failing that, a shareholding with no company named is one in the company the article is about."""
+    failing that, the company a holding was last said to be in ("Porsche has built its position in Rimac step
+    by step. The sports-car maker bought a 10% stake in June 2018"), or the one the stakes just before were in,
+    else the company the article is about."""
     known: dict[str, list[str]] = {}
     for stake in stakes:
         if stake.holder and stake.target:
             known.setdefault(stake.holder, []).append(stake.target)
     result: list[Stake] = []
     for stake in stakes:
-        if stake.holder and not stake.target and len(set(known.get(stake.holder, []))) == 1:
+        recent_stake = next((s for s in reversed(result) if s.target and s.target != stake.holder
+                             and stake.start - s.start < 600), None)
+        said = None if stake.target else _holding_said_in(
+            text, mentions or [], max(recent_stake.end if recent_stake else 0, stake.start - 400), stake.start,
+            stake.holder)
+        if said is not None:
+            stake = stake.model_copy(update={"target": said})
+        elif stake.holder and not stake.target and len(set(known.get(stake.holder, []))) == 1:
             stake = stake.model_copy(update={"target": known[stake.holder][0]})
         elif not stake.target:
             # the company the stakes just before were in ("Geely will lift its stake in Aston Martin to 17 pct.
             # ... Yew Tree's holding will fall to 21 pct"), else the company the article is about
-            recent = next((s.target for s in reversed(result) if s.target and s.target != stake.holder
-                           and stake.start - s.start < 600), None)
-            fallback = recent or (topic if topic != stake.holder else None)
+            fallback = (recent_stake.target if recent_stake else None) or (topic if topic != stake.holder else None)
             if fallback is not None:
                 stake = stake.model_copy(update={"target": fallback})
         result.append(stake)
     return result
+
+
+def _holding_said_in(text: str, mentions: list[_CompanyMention], start: int, end: int,
+                     holder: str | None) -> str | None:
+    """The company named last in the span as the object of "stake / position / holding in"."""
+    for match in reversed(list(_HOLDING_IN.finditer(text, start, end))):
+        named = next((m.name for m in mentions if m.start == match.end()), None)
+        if named is not None and named != holder:
+            return named
+    return None
 
 
 def _company_mentions(companies: list[Company]) -> list[_CompanyMention]:
