@@ -77,7 +77,10 @@ _PRICE_CUE = re.compile(r"\b(?:for|pay|pays|paid|paying|invest\w*|worth|valued a
 # a cooperation told as its own agreement, beside a stake purchase in the same sentence
 _PARTNER_VERB = re.compile(r"\b(?:agreed|agree|agrees|plan|plans|will) to (?:jointly (?:develop|build|make|produce)|"
                            r"co-?develop|develop jointly|cooperate|collaborate|work together|build jointly)|"
-                           r"\b(?:strategic )?alliance\b", re.IGNORECASE)
+                           r"\b(?:strategic )?alliance\b|\b(?:strategic|technology|technical|industrial) (?:partnership|"
+                           r"cooperation)|\bpartnership (?:to|on|for|that)\b|\bco-?develop\w*|\bjointly develop\w*|"
+                           r"\bcollaborat\w+|\bas part of (?:a|an|the|its|their) (?:[\w-]+ ){0,3}?(?:pact|partnership|"
+                           r"alliance|tie-?up|cooperation|deal to)", re.IGNORECASE)
 # a second deal verb sharing the sentence's subject: "It bought Volvo Cars in 2010 and took 51 pct of Lotus in 2017"
 _DEAL_VERB = (r"(?:took|bought|acquired|purchased|invested|formed|set up|created|founded|paid|agreed to (?:buy|acquire|"
               r"invest|take|form)|signed)\b")
