@@ -82,6 +82,12 @@ _PARTNER_VERB = re.compile(r"\b(?:agreed|agree|agrees|plan|plans|will) to (?:joi
                            r"\bcollaborat\w+|\bas part of (?:a|an|the|its|their) (?:[\w-]+ ){0,3}?(?:pact|partnership|"
                            r"alliance|tie-?up|cooperation|deal to)", re.IGNORECASE)
 # a second deal verb sharing the sentence's subject: "It bought Volvo Cars in 2010 and took 51 pct of Lotus in 2017"
+_IT_SUBJECT = re.compile(r"\bit\s+(?:\w+ly\s+)?(?:will|would|has|had|is|was|said|agreed|signed|formed|bought|took|sold|"
+                         r"invested|acquired|set up|struck|made|paid|raised|completed|won|expanded|teamed|partnered|"
+                         r"joined|created|established|founded|picked|chose|selected|licensed|supplied|injected|committed|"
+                         r"put|entered|reached|sealed|inked|snapped|purchased|merged)\b")
+_IT_OBJECT = re.compile(r"\b(?:bought|buys|buy|buying|acquired|acquires|acquire|acquiring|purchased|took over|took control "
+                        r"of|invested in|sold|sell|sells|selling|merged with|spun off)\s+it\b(?!\s+(?:a|an|the|some|more)\b)")
 _DEAL_VERB = (r"(?:took|bought|acquired|purchased|invested|formed|set up|created|founded|paid|agreed to (?:buy|acquire|"
               r"invest|take|form)|signed)\b")
 _GRANULARITY_RANK = {"day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4}
@@ -153,6 +159,7 @@ def find_deals(
     units = [(index, sentence, clause) for index, sentence in enumerate(sentences)
              for clause in _clauses(text, sentence, mentions)]
     clause_subject: str | None = None
+    it_referent: str | None = None  # the company "it" stood for earlier in the sentence
     for index, (s_start, s_end), (start, end) in units:
         sentence = text[start:end]
         if start == s_start:
@@ -169,9 +176,19 @@ def find_deals(
         names = list(dict.fromkeys(m.name for m in in_sentence))
         opening = text[start : in_sentence[0].start if in_sentence else end]
         subject = previous_parties[0] if previous_parties and (
-            opens_with_description(opening) or re.match(r"\s*Its\s", opening) or re.search(r"\bit\s+(?:will|would|has|had|is|was|said|agreed|signed|formed|bought|took|sold|"
-                                                 r"invested|acquired|set up|struck|made)\b", opening)
+            opens_with_description(opening) or re.match(r"\s*Its\s", opening) or _IT_SUBJECT.search(opening)
         ) else None
+        told_as_it = _IT_OBJECT.search(sentence)
+        if start == s_start:
+            it_referent = None
+        if told_as_it and (previous_parties or it_referent) and names and subject is None:
+            # "Google bought it in 2013, then sold it to TPG": "it" is the company the sentence before was about
+            referent = it_referent or next((n for n in previous_parties if n not in names), None)
+            it_referent = referent
+            if referent is not None and referent not in names:
+                at = start + told_as_it.end() - 2
+                in_sentence = sorted(in_sentence + [_Mention(at, at + 2, referent)], key=lambda m: m.start)
+                names = list(dict.fromkeys(m.name for m in in_sentence))
         if start == s_start:
             clause_subject = subject or (in_sentence[0].name if in_sentence and len(opening) < 40 else None)
         if _CONTROL_GIVEN.search(sentence) and candidates and candidates[-1].type == "investment" \
@@ -417,7 +434,7 @@ def _venture_capital(candidates: list[_Candidate], ventures: frozenset[str], sta
     return kept
 
 
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+|\s+while\s+|,\s+(?=(?:and\s+)?(?:it|they)\s)|"
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|while|whereas|but|then)\s+|;\s+|\s+while\s+|,\s+(?=(?:and\s+)?(?:it|they)\s)|"
                            r"\s+and\s+(?=(?:then\s+|later\s+|also\s+)?" + _DEAL_VERB + r")")
 
 
@@ -464,7 +481,10 @@ def _types(sentence: str, grammar: DealGrammar, keep_references: bool = False) -
             # "buy the shares it does not already own", "agreed to buy an 80 pct stake": control changes hands
             found["acquisition"] = found.pop("investment")
     if "acquisition" in found and "investment" in found:
-        keep = "acquisition" if _CONTROL.search(sentence) else "investment"
+        # "agreed to buy Wind River from TPG for $4.3 billion, ... it paid": a whole company, no share of one
+        whole = not re.search(r"\d\s?(?:%|pct|percent|per cent)|\b(?:stake|shares?|holding|equity|interest)\b",
+                              sentence, re.IGNORECASE)
+        keep = "acquisition" if _CONTROL.search(sentence) or whole else "investment"
         drop = "investment" if keep == "acquisition" else "acquisition"
         found[keep] = min(found[keep], found[drop])
         del found[drop]

@@ -607,3 +607,22 @@ def test_stakes_target_is_the_company_a_holding_was_last_said_to_be_in(blank):
 )
 def test_deals_from_holdings_need_a_verb_of_buying_in_their_own_clause(blank, text):
     assert [d for d in run(blank, text)._.autonews_deals if d.stake_percent is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "it" as the object is the company the sentence before was about
+        ("XPeng has changed hands twice. Volkswagen bought it in 2009 for $884 million, then sold it to Stellantis "
+         "in 2018.",
+         [("acquisition", ["Volkswagen", "XPeng"], "2009"), ("acquisition", ["Stellantis", "XPeng"], "2018")]),
+        # a whole company bought for a price, no share named: an acquisition though "paid" also tells an investment
+        ("Volkswagen agreed to buy XPeng from Stellantis for $4.3 billion in cash; it paid ten times sales.",
+         [("acquisition", ["Volkswagen", "XPeng", "Stellantis"], None)]),
+        ("Volkswagen is buying into XPeng, the start-up backed by Stellantis, in a deal worth $2.6 billion.",
+         [("investment", ["Volkswagen", "XPeng", "Stellantis"], None)]),
+    ],
+)
+def test_deals_it_as_object_and_whole_company_purchases(blank, text, expected):
+    deals = [(d.type, d.parties, d.date) for d in run(blank, text, published=date(2022, 1, 11))._.autonews_deals]
+    assert deals == expected
