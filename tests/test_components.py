@@ -626,3 +626,22 @@ def test_deals_from_holdings_need_a_verb_of_buying_in_their_own_clause(blank, te
 def test_deals_it_as_object_and_whole_company_purchases(blank, text, expected):
     deals = [(d.type, d.parties, d.date) for d in run(blank, text, published=date(2022, 1, 11))._.autonews_deals]
     assert deals == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2020 the group agreed to sell mechanical drives maker XPeng to private equity firm Stellantis.",
+         ("acquisition", ["Stellantis", "XPeng"])),
+        ("Last year Stellantis paid around 12 billion dollars for Anglo-Dutch carmaker XPeng.",
+         ("acquisition", ["Stellantis", "XPeng"])),
+    ],
+)
+def test_deals_sales_with_described_parties_and_prices_paid_for_a_company(blank, text, expected):
+    (deal,) = run(blank, text)._.autonews_deals
+    assert (deal.type, deal.parties[:2]) == expected
+
+
+def test_deals_price_paid_for_a_possessive_is_no_company_purchase(blank):
+    text = "Volkswagen will also pay 75 million dollars for Stellantis's rights under an arrangement."
+    assert run(blank, text)._.autonews_deals == []
