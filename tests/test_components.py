@@ -645,3 +645,15 @@ def test_deals_sales_with_described_parties_and_prices_paid_for_a_company(blank,
 def test_deals_price_paid_for_a_possessive_is_no_company_purchase(blank):
     text = "Volkswagen will also pay 75 million dollars for Stellantis's rights under an arrangement."
     assert run(blank, text)._.autonews_deals == []
+
+
+def test_companies_first_word_of_a_known_name_standing_alone(blank):
+    text = ("Leapmotor International was formed in 2023. Stellantis owns 51% of Leapmotor International. "
+            "Stellantis said the venture, in which Nova Energy holds 49%, will grow. Nova owned 20% in 2020.")
+    doc = run(blank, text, ents=[("Nova Energy", "ORG")])
+    nova = next(c for c in doc._.autonews_companies if c.name == "Nova Energy")
+    assert [m.text for m in nova.mentions] == ["Nova Energy", "Nova"]
+    assert (20.0, "Nova Energy") in [(s.percent, s.holder) for s in doc._.autonews_stakes]
+    # a word the text also uses in lower case is a common word, not a short name
+    doc = run(blank, "Vault Energy signed with XPeng. Vault doors and a vault opened.", ents=[("Vault Energy", "ORG")])
+    assert all(m.text != "Vault" for c in doc._.autonews_companies for m in c.mentions)

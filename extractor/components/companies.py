@@ -403,6 +403,30 @@ class CompaniesComponent:
                         continue
                     group.mentions.append(span)
                     occupied.append(span)
+        # "Berkshire Hathaway ... Berkshire owned 20.49%", "StarPlus Energy ... 51% of StarPlus": the first word of
+        # a longer name, standing alone, where no other company's name starts with it and the text never uses
+        # it as a common word
+        firsts: dict[str, set[str]] = {}
+        for key, group in groups.items():
+            for s, e in group.mentions:
+                words = text[s:e].split()
+                trusted = group.kb_id is not None or words[-1].lower() in _GENERIC | _LEGAL_FORMS | _ORGANISATION_WORDS
+                # a known company or one closed by a company word: not "Ontario Premier" (a title read as a name)
+                firsts.setdefault(words[0], set()).add(key if len(words) > 1 and trusted else f"single:{key}")
+        for word, keys in firsts.items():
+            if len(keys) != 1 or next(iter(keys)).startswith("single:") or len(word) < 4 or not word[:1].isupper() \
+                    or not word.isalpha() or word.lower() in _GENERIC | _LEGAL_FORMS | _ORGANISATION_WORDS \
+                    or word in nationality_forms() or word in country_names() or word.upper() == word \
+                    or re.search(rf"(?<![\w-]){word.lower()}(?![\w-])", text):
+                continue
+            group = groups[next(iter(keys))]
+            for match in re.finditer(rf"(?<![\w&.-]){word}(?![\w&-]|\s+[A-Z])", text):
+                span = match.span()
+                if any(s < span[1] and span[0] < e for s, e in occupied) or re.search(
+                        r"[A-Z][\w.]*\s+$", text[max(0, span[0] - 20) : span[0]]):
+                    continue  # taken, or part of a longer capitalised name
+                group.mentions.append(span)
+                occupied.append(span)
 
     # bookkeeping ---------------------------------------------------------------------------------
     @staticmethod
