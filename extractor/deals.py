@@ -199,13 +199,13 @@ def find_deals(
         if len(set(names) | ({subject} if subject else set())) < 2 and not (
                 _ANAPHORA.search(sentence) and len(previous_parties) >= 2):
             if names:
-                previous_parties = names
+                previous_parties = _about(subject, names)
             continue  # no deal without two parties: skip the trigger patterns (most sentences)
         status = _status(sentence, grammar)
         types = _types(sentence, grammar, keep_references=status is not None)
         if not types:
             if names:
-                previous_parties = names
+                previous_parties = _about(subject, names)
             continue
         if len(names) < 2:  # "both companies", "their": the parties of the sentence before
             names = list(dict.fromkeys(names + previous_parties))
@@ -236,7 +236,7 @@ def find_deals(
                 )
             )
         if not header:
-            previous_parties = names
+            previous_parties = _about(subject, names)
     candidates += _told_in_passing(text, sentences, mentions, dates, amounts, grammar, candidates)
     candidates += _bought_stakes(text, sentences, stakes, dates, amounts, ventures, grammar, candidates)
     body = [c for c in candidates if not c.header]
@@ -248,6 +248,11 @@ def find_deals(
     _price_told_after(candidates, sentences, text, amounts, mentions)
     _stake_told_nearby(candidates, sentences, stakes)
     return [_to_deal(c) for c in _merge(candidates)], signals
+
+
+def _about(subject: str | None, names: list[str]) -> list[str]:
+    """The companies a clause is about, its subject first ("It took control of Saab": the company "it" is)."""
+    return [subject] + [n for n in names if n != subject] if subject else names
 
 
 _IN_PASSING = re.compile(

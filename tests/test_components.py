@@ -657,3 +657,10 @@ def test_companies_first_word_of_a_known_name_standing_alone(blank):
     # a word the text also uses in lower case is a common word, not a short name
     doc = run(blank, "Vault Energy signed with XPeng. Vault doors and a vault opened.", ents=[("Vault Energy", "ORG")])
     assert all(m.text != "Vault" for c in doc._.autonews_companies for m in c.mentions)
+
+
+def test_stakes_it_follows_a_chain_of_sentences_told_with_it(blank):
+    text = ("Volkswagen reported a loss. In January it took control of Leapmotor. In December it agreed to buy 20 "
+            "percent of XPeng, and it already owns 49 percent of Stellantis.")
+    stakes = [(s.percent, s.holder, s.target) for s in run(blank, text)._.autonews_stakes]
+    assert stakes == [(20.0, "Volkswagen", "XPeng"), (49.0, "Volkswagen", "Stellantis")]

@@ -488,6 +488,13 @@ class StakesComponent:
             return None, target
         nearest, first = candidates[-1], candidates[0]
         between = text[nearest.end : percent.start]
+        if re.search(r"(?:,|;|\band\b|\bbut\b|\bwhile\b)\s+it\s+(?:[\w-]+\s+){1,4}$", between):
+            # "it agreed to buy 20% of Fuji Heavy, maker of Subaru cars, and it already owns 49 percent of Isuzu":
+            # "it" is the sentence's subject, not the company named last
+            if opens_with_description(opening):
+                return self._previous_subject(text, s_start, mentions, target), target
+            if first.name != target and first is not nearest:
+                return first.name, target
         if self.g.non_company_holder.search(between):
             return None, target
         if re.match(r"^,?\s+which\s+(?:[\w-]+\s+){0,3}?(?:holds|owns|has|controls|held|owned|had)\b", between):
@@ -569,14 +576,21 @@ class StakesComponent:
 
     @staticmethod
     def _previous_subject(text: str, s_start: int, mentions: list[_CompanyMention], target: str | None) -> str | None:
-        """"it would own 97.3%": the first company named in the nearest earlier sentence that names one."""
-        earlier = [m for m in mentions if m.end <= s_start and m.name != target]
-        if not earlier:
-            return None
-        last = earlier[-1]
-        sentence_start = max(text.rfind(". ", 0, last.start), text.rfind("\n", 0, last.start)) + 1
-        in_that_sentence = [m for m in earlier if m.start >= sentence_start]
-        return (in_that_sentence or [last])[0].name
+        """"it would own 97.3%": the first company named in the nearest earlier sentence that names one; where
+        that sentence has "it" or "the carmaker" as its own subject ("In January it took control of Saab"), the
+        company that one stands for."""
+        for _ in range(3):
+            earlier = [m for m in mentions if m.end <= s_start and m.name != target]
+            if not earlier:
+                return None
+            last = earlier[-1]
+            sentence_start = max(text.rfind(". ", 0, last.start), text.rfind("\n", 0, last.start)) + 1
+            in_that_sentence = [m for m in earlier if m.start >= sentence_start]
+            first = (in_that_sentence or [last])[0]
+            if not in_that_sentence or not opens_with_description(text[sentence_start : first.start]):
+                return first.name
+            s_start = sentence_start
+        return first.name
 
 
 def _each(text: str, percent: PercentMatch, right: str, s_start: int, s_end: int,
