@@ -212,6 +212,9 @@ def test_technologies_voltages_capitalised_architectures_and_no_money(blank):
         ("Stellantis and Leapmotor swapped shares, leaving each company with a stake of 15% in the other.",
          [(15.0, "Stellantis", "Leapmotor"), (15.0, "Leapmotor", "Stellantis")]),
         ("Denso, a key Volkswagen supplier 22 percent-owned by the carmaker, rose.", [(22.0, "Volkswagen", "Denso")]),
+        ("Stellantis took full control of Sweden's XPeng, buying the half it did not already own from Leapmotor "
+         "and lifting its holding to 100 percent from 50 percent.",
+         [(100.0, "Stellantis", "XPeng"), (50.0, "Stellantis", "XPeng")]),
         # "its 50:50 venture with X, Y": the partner after "with", the venture after it, "its" the subject before
         ("XPeng is growing. Its 50:50 venture with Stellantis, Nova Cells, opened a plant.",
          [(50.0, "XPeng", "Nova Cells"), (50.0, "Stellantis", "Nova Cells")]),

@@ -66,8 +66,9 @@ _DESCRIBED_OBJECT = re.compile(
     rf"(?:{_REFERRING_NOUNS}|unit|business)\b"
 )
 _TARGET_ANCHOR = re.compile(
-    r"\b(?:stake|holding|shareholding|interest|share|shareholder|invest\w*(?:\s+\S+){0,6}?|took control of|take control of|"
-    r"buy|buys|bought|acquire[sd]?|purchase[sd]?)\s+(?:in\s+)?",
+    r"\b(?:stake|holding|shareholding|interest|share|shareholder|invest\w*(?:\s+\S+){0,6}?|"
+    r"(?:took|take|takes|taking|gain(?:s|ed|ing)?|assum(?:e|es|ed|ing))\s+(?:full\s+|effective\s+|majority\s+|"
+    r"management\s+|outright\s+)?control\s+of|buy|buys|bought|buying|acquire[sd]?|acquiring|purchase[sd]?)\s+(?:in\s+)?",
     re.IGNORECASE,
 )
 # "a 51:49 joint venture", "the 50-50 venture", "owned 50/50"
