@@ -158,6 +158,7 @@ def find_deals(
     previous_parties: list[str] = []
     units = [(index, sentence, clause) for index, sentence in enumerate(sentences)
              for clause in _clauses(text, sentence, mentions)]
+    quoted = [m.span() for m in _QUOTE.finditer(text)]
     clause_subject: str | None = None
     it_referent: str | None = None  # the company "it" stood for earlier in the sentence
     for index, (s_start, s_end), (start, end) in units:
@@ -202,7 +203,8 @@ def find_deals(
                 previous_parties = _about(subject, names)
             continue  # no deal without two parties: skip the trigger patterns (most sentences)
         status = _status(sentence, grammar)
-        types = _types(sentence, grammar, keep_references=status is not None)
+        types = [(t, at) for t, at in _types(sentence, grammar, keep_references=status is not None)
+                 if not any(a <= start + at < b for a, b in quoted)]  # "This is not a takeover," he said
         if not types:
             if names:
                 previous_parties = _about(subject, names)
@@ -248,6 +250,9 @@ def find_deals(
     _price_told_after(candidates, sentences, text, amounts, mentions)
     _stake_told_nearby(candidates, sentences, stakes)
     return [_to_deal(c) for c in _merge(candidates)], signals
+
+
+_QUOTE = re.compile(r"[\"“][^\"“”\n]{8,800}?[\"”]")
 
 
 def _about(subject: str | None, names: list[str]) -> list[str]:

@@ -667,3 +667,12 @@ def test_stakes_it_follows_a_chain_of_sentences_told_with_it(blank):
             "percent of XPeng, and it already owns 49 percent of Stellantis.")
     stakes = [(s.percent, s.holder, s.target) for s in run(blank, text)._.autonews_stakes]
     assert stakes == [(20.0, "Volkswagen", "XPeng"), (49.0, "Volkswagen", "Stellantis")]
+
+
+def test_deals_not_told_inside_quoted_speech(blank):
+    text = ('"This is not a takeover of XPeng, it is an alliance with Volkswagen," the chairman said. '
+            '"With Stellantis we will invest heavily in Leapmotor," he added.')
+    assert run(blank, text)._.autonews_deals == []
+    # the same words outside quotes are a deal
+    assert [d.type for d in run(blank, "Volkswagen formed an alliance with XPeng on Monday.")._.autonews_deals] == [
+        "partnership"]
