@@ -676,3 +676,31 @@ def test_deals_not_told_inside_quoted_speech(blank):
     # the same words outside quotes are a deal
     assert [d.type for d in run(blank, "Volkswagen formed an alliance with XPeng on Monday.")._.autonews_deals] == [
         "partnership"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In May Volkswagen agreed to buy $50 million of XPeng stock.", ("investment", ["Volkswagen", "XPeng"])),
+        ("XPeng has inked a deal worth $60 million to develop and supply the battery pack for Volkswagen's car.",
+         ("supply", ["XPeng", "Volkswagen"])),
+    ],
+)
+def test_deals_stock_purchases_and_development_supply(blank, text, expected):
+    deals = [(d.type, d.parties[:2]) for d in run(blank, text)._.autonews_deals]
+    assert expected in deals
+
+
+@pytest.mark.parametrize("text", [
+    "Stellantis has dropped plans to take a large equity stake in XPeng.",
+    "Volkswagen and XPeng said they are dropping their plan to co-develop a family of cheap cars.",
+    "Stellantis failed to reach agreement to buy a 20% stake in XPeng.",
+])
+def test_deals_dropped_plans_are_cancelled(blank, text):
+    doc = run(blank, text)
+    assert doc._.autonews_deals == [] and {s.status for s in doc._.autonews_deal_signals} == {"cancelled"}
+
+
+def test_companies_venture_called_by_name(blank):
+    text = "In 2008 Volkswagen and XPeng set up a joint venture called Kaluga Motors Rus, owned 70 percent by Volkswagen."
+    assert "Kaluga Motors Rus" in {c.name for c in run(blank, text)._.autonews_companies}

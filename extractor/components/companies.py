@@ -126,7 +126,8 @@ _QUOTED_VENTURE = re.compile(
 # "their joint venture, Valeo Siemens eAutomotive, for ...", "funded a joint venture, Northvolt Zwei, to build":
 # a venture named in apposition is one company even when it is built from its parents' names
 _APPOSED_VENTURE = re.compile(
-    r"\b(?:joint[\s-]venture|venture|JV)\s*,\s+(?:(?:now\s+|later\s+|since\s+)?(?:called|named|renamed)\s+)?"
+    r"\b(?:joint[\s-]venture|venture|JV)(?:\s*,\s+(?:(?:now\s+|later\s+|since\s+)?(?:called|named|renamed)\s+)?|"
+    r"\s+(?:called|named|dubbed)\s+)"
     r"(?P<name>(?:[A-Z][\w&.-]*|[a-z][A-Z][\w-]*)(?:\s+(?:[A-Z][\w&.-]*|[a-z][A-Z][\w-]*)){1,4})(?=\s*[,;.(])"
 )
 # "Fuel Cell System Manufacturing LLC": two to six capitalised words closed by a legal form
