@@ -18,6 +18,10 @@ DESCRIBED_SUBJECT = re.compile(
 )
 
 
+_APPOSED = re.compile(rf"^\s*{_LEAD_IN}(?:The|the)\s+(?:[\w-]+\s+){{0,3}}(?:{COMPANY_NOUNS})\s+$")
+
+
 def opens_with_description(opening: str) -> bool:
-    """The text before a sentence's first company name describes or stands for its subject."""
-    return DESCRIBED_SUBJECT.match(opening) is not None
+    """The text before a sentence's first company name describes or stands for its subject (not when the
+    description is the name's own apposition: "The German group Volkswagen bought ...")."""
+    return DESCRIBED_SUBJECT.match(opening) is not None and not _APPOSED.search(opening)

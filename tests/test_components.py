@@ -704,3 +704,10 @@ def test_deals_dropped_plans_are_cancelled(blank, text):
 def test_companies_venture_called_by_name(blank):
     text = "In 2008 Volkswagen and XPeng set up a joint venture called Kaluga Motors Rus, owned 70 percent by Volkswagen."
     assert "Kaluga Motors Rus" in {c.name for c in run(blank, text)._.autonews_companies}
+
+
+def test_stakes_in_a_described_company_are_in_the_company_told_before(blank):
+    text = ("XPeng was founded in Guangzhou. The German group Volkswagen bought 80 percent of the Guangzhou-based "
+            "carmaker in 2019.")
+    stakes = [(s.percent, s.holder, s.target) for s in run(blank, text)._.autonews_stakes]
+    assert stakes == [(80.0, "Volkswagen", "XPeng")]

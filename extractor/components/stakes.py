@@ -694,6 +694,8 @@ def _topic(companies: list[Company]) -> str | None:
     return max(companies, key=lambda c: (len(c.mentions), -c.mentions[0].start)).name
 
 
+_DESCRIBED_TARGET = re.compile(rf"\s*(?:[\w-]+\s+){{0,2}}?(?:of|in)\s+the\s+(?:[\w.,-]+\s+){{0,3}}?(?:{COMPANY_NOUNS})\b",
+                               re.IGNORECASE)
 _HOLDING_IN = re.compile(r"\b(?:stake|holding|position|interest|investment|shareholding|shares)\s+in\s+(?:the\s+)?",
                          re.IGNORECASE)
 
@@ -715,6 +717,11 @@ def _fill_targets(stakes: list[Stake], topic: str | None, text: str = "",
         said = None if stake.target else _holding_said_in(
             text, mentions or [], max(recent_stake.end if recent_stake else 0, stake.start - 400), stake.start,
             stake.holder)
+        if said is None and not stake.target and stake.holder and _DESCRIBED_TARGET.match(text, stake.end):
+            # "The U.S. group bought 80 percent of the Ruesselsheim-based carmaker": the company the sentence
+            # before was about, other than the buyer
+            sentence_start = max(text.rfind(". ", 0, stake.start), text.rfind("\n", 0, stake.start)) + 1
+            said = StakesComponent._previous_subject(text, sentence_start, mentions or [], stake.holder)
         if said is not None:
             stake = stake.model_copy(update={"target": said})
         elif stake.holder and not stake.target and len(set(known.get(stake.holder, []))) == 1:
