@@ -597,6 +597,10 @@ def test_stakes_target_is_the_company_a_holding_was_last_said_to_be_in(blank):
             "Volkswagen has built its position in XPeng step by step. The German carmaker bought a 10% stake in 2018.")
     stakes = [(s.percent, s.holder, s.target) for s in run(blank, text)._.autonews_stakes]
     assert (10.0, "Volkswagen", "XPeng") in stakes
+    # the holding raised later in the same sentence is in the same company
+    text = text.replace("in 2018.", "in 2018 and raised it to 15.5% in 2019.")
+    stakes = [(s.percent, s.holder, s.target) for s in run(blank, text)._.autonews_stakes]
+    assert (15.5, "Volkswagen", "XPeng") in stakes
 
 
 @pytest.mark.parametrize(

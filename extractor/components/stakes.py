@@ -722,6 +722,9 @@ def _fill_targets(stakes: list[Stake], topic: str | None, text: str = "",
             # before was about, other than the buyer
             sentence_start = max(text.rfind(". ", 0, stake.start), text.rfind("\n", 0, stake.start)) + 1
             said = StakesComponent._previous_subject(text, sentence_start, mentions or [], stake.holder)
+        if said is None and not stake.target and result and result[-1].holder == stake.holder and result[-1].target \
+                and ". " not in text[result[-1].end : stake.start]:
+            said = result[-1].target  # "bought a 10% stake in Rimac in 2018, raised it to 15.5% in 2019"
         if said is not None:
             stake = stake.model_copy(update={"target": said})
         elif stake.holder and not stake.target and len(set(known.get(stake.holder, []))) == 1:
