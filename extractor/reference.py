@@ -14,7 +14,8 @@ COMPANY_NOUNS = (r"carmaker|automaker|company|group|firm|maker|manufacturer|gian
 # an opening time phrase may come first: "Last year the Munich-based group agreed ...", "In 2019, it bought ..."
 _LEAD_IN = r"(?:(?:Last|This|Next|Earlier|Later|In|On|By|Since|At)\s+(?:[\w-]+\s+){0,3}?(?:[\w-]+),?\s+)?"
 DESCRIBED_SUBJECT = re.compile(
-    rf"^\s*{_LEAD_IN}(?:(?:The|the)\s+(?:[\w-]+\s+){{0,3}}(?:{COMPANY_NOUNS})\b|(?:It|it)\s|(?:They|they)\s)"
+    rf"^\s*{_LEAD_IN}(?:(?:The|the)\s+(?:[\w-]+\s+){{0,3}}(?:{COMPANY_NOUNS})\b|(?:It|it)\s|(?:They|they)\s|"
+    rf"(?:[\w.-]+\s+){{0,3}}[A-Z][\w.-]*['’]s\s+(?:[\w-]+\s+){{0,2}}(?:{COMPANY_NOUNS})\b)"  # "Li Shufu's group"
 )
 
 

@@ -715,3 +715,27 @@ def test_stakes_in_a_described_company_are_in_the_company_told_before(blank):
             "carmaker in 2019.")
     stakes = [(s.percent, s.holder, s.target) for s in run(blank, text)._.autonews_stakes]
     assert stakes == [(80.0, "Volkswagen", "XPeng")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Volkswagen and XPeng stressed that they would not take stakes in each other.", "denied"),
+    ("Volkswagen and XPeng aim to sign a definitive merger agreement in June 2025.", "talks"),
+    ("At that time Stellantis and XPeng said they were studying a joint venture with equal contributions.", "talks"),
+])
+def test_deals_negations_aims_and_studies_are_signals(blank, text, status):
+    doc = run(blank, text)
+    assert doc._.autonews_deals == [] and status in {s.status for s in doc._.autonews_deal_signals}
+
+
+def test_deals_taking_the_rest_it_did_not_own_is_no_denial(blank):
+    text = "In January Volkswagen took full control of XPeng, buying the half it did not already own from Stellantis."
+    assert [d.type for d in run(blank, text)._.autonews_deals] == ["acquisition"]
+
+
+def test_deals_a_supplier_in_apposition_and_a_possessive_description_as_subject(blank):
+    text = "Volkswagen bought XPeng, a supplier of networking products for data centers, in 2020."
+    assert [(d.type, d.parties[:2]) for d in run(blank, text)._.autonews_deals] == [
+        ("acquisition", ["Volkswagen", "XPeng"])]
+    text = "Stellantis grew fast. Founder Li Shufu's group bought XPeng from Volkswagen for $1.8 billion in 2010."
+    assert [(d.type, d.parties[:2]) for d in run(blank, text)._.autonews_deals] == [
+        ("acquisition", ["Stellantis", "XPeng"])]
