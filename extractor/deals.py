@@ -473,9 +473,12 @@ def _types(sentence: str, grammar: DealGrammar, keep_references: bool = False) -
                 continue  # "The takeover would be the biggest this year": a deal told before, named again
             found.setdefault(deal_type, match.start())
             break
-    if "joint_venture" in found and not keep_references and _JV_REFERENCE.search(sentence[: found["joint_venture"]]) \
+    at = found.get("joint_venture", 0)
+    if "joint_venture" in found and not keep_references and _JV_REFERENCE.search(sentence[:at]) \
             and not _JV_FOUNDING.search(sentence):
         del found["joint_venture"]  # "the joint venture's chief executive": a venture already told
+    if "joint_venture" in found and re.search(r"\bextend\w*\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}$", sentence[:at]):
+        found["partnership"] = found.pop("joint_venture")  # "extending their joint venture by ten years": a renewal
     if "partnership" in found and _LABOUR_DEAL.search(sentence):
         del found["partnership"]  # "reached an agreement with the UAW", "a cost-cutting deal on wages"
     partnership_verb = _PARTNER_VERB.search(sentence)
@@ -538,6 +541,8 @@ def _parties(deal_type: str, text: str, start: int, end: int, trigger_at: int, i
     venture = None
     if deal_type in {"investment", "acquisition"}:
         with_roles = [s for s in stakes if s.holder and s.target and s.role != "sold"]
+        # the buyer's holding first: "Toyota will acquire the shares, cutting the holdings of Aisin and Denso to 45%"
+        with_roles.sort(key=lambda s: not any(m.name == s.holder for m in before))
         if with_roles:
             buyer, target = with_roles[0].holder, with_roles[0].target
         elif re.match(r"(?:sell|sells|selling|sold|sale)\b", text[trigger : trigger + 8], re.IGNORECASE) and \

@@ -739,3 +739,20 @@ def test_deals_a_supplier_in_apposition_and_a_possessive_description_as_subject(
     text = "Stellantis grew fast. Founder Li Shufu's group bought XPeng from Volkswagen for $1.8 billion in 2010."
     assert [(d.type, d.parties[:2]) for d in run(blank, text)._.autonews_deals] == [
         ("acquisition", ["Stellantis", "XPeng"])]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Neither company ever confirmed that XPeng and Leapmotor would be merged with each other.", "denied"),
+    ("The process began in January, when Volkswagen proposed to acquire XPeng for $35 per share.", "talks"),
+    ("Domestic media reported that Volkswagen had secured a deal to take over Stellantis's stake in XPeng.", "rumour"),
+])
+def test_deals_unconfirmed_proposed_and_reported_are_signals(blank, text, status):
+    doc = run(blank, text)
+    assert doc._.autonews_deals == [] and status in {s.status for s in doc._.autonews_deal_signals}
+
+
+def test_deals_extending_a_venture_is_a_partnership_and_the_buyer_keeps_its_holding(blank):
+    text = "On November 27, Volkswagen and XPeng signed an agreement extending their joint venture by ten years."
+    assert [d.type for d in run(blank, text)._.autonews_deals] == ["partnership"]
+    text = "Volkswagen will put a further $1.1 billion into XPeng and will keep the remaining 80.4%."
+    assert [(s.holder, s.target) for s in run(blank, text)._.autonews_stakes] == [("Volkswagen", "XPeng")]

@@ -509,7 +509,7 @@ class StakesComponent:
         if nearest is not first and re.match(r"^,\s+(?:the|a|an|its)\s", text[first.end : first.end + 8]) \
                 and "," in between:
             return first.name, target  # "Alfa-Eco, the venture arm of Alfa Group, has a 20% stake"
-        if re.search(r"\b(?:in|of|from|with|than|pay|pays|paid|paying)\s+(?:the\s+)?$",
+        if re.search(r"\b(?:in|of|from|with|than|into|pay|pays|paid|paying)\s+(?:the\s+)?$",
                      text[max(s_start, nearest.start - 8) : nearest.start]):
             # "... and will pay Aptiv 448 mln dlrs for 11 pct of Motional": the company paid sells
             earlier = [m for m in candidates[:-1]]
