@@ -215,6 +215,11 @@ def test_technologies_voltages_capitalised_architectures_and_no_money(blank):
         ("Stellantis took full control of Sweden's XPeng, buying the half it did not already own from Leapmotor "
          "and lifting its holding to 100 percent from 50 percent.",
          [(100.0, "Stellantis", "XPeng"), (50.0, "Stellantis", "XPeng")]),
+        ("Volkswagen agreed to buy 20 percent of XPeng, and it already owns 49 percent of truck maker Leapmotor and "
+         "about 10 percent of Stellantis.",
+         [(20.0, "Volkswagen", "XPeng"), (49.0, "Volkswagen", "Leapmotor"), (10.0, "Volkswagen", "Stellantis")]),
+        ("Volkswagen's purchase of XPeng shares, completed in June, left the world's largest automaker with a stake of "
+         "roughly 2.5 percent.", [(2.5, "Volkswagen", "XPeng")]),
         # "its 50:50 venture with X, Y": the partner after "with", the venture after it, "its" the subject before
         ("XPeng is growing. Its 50:50 venture with Stellantis, Nova Cells, opened a plant.",
          [(50.0, "XPeng", "Nova Cells"), (50.0, "Stellantis", "Nova Cells")]),

@@ -177,7 +177,7 @@ class StakesComponent:
                 right = doc_text(doc)[percent.end : s_end]
                 gap = doc_text(doc)[previous_stake_end : percent.start] if previous_stake_end is not None else None
                 chained = gap is not None and re.fullmatch(
-                    rf"(?:\s+(?:of|in)\s+[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)?"
+                    rf"(?:\s+(?:of|in)\s+(?:[a-z-]+\s+){{0,3}}[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)?"  # "of truck maker Isuzu"
                     rf"(?:\s*(?:,|-|–|\b(?:to|from|and|or|down|up|compared|with|directly|indirectly)\b))+\s*{_APPROX}",
                     gap, re.IGNORECASE,
                 )
@@ -210,6 +210,8 @@ class StakesComponent:
                                 if stakes[i].target is None and stakes[i].holder != target:
                                     stakes[i] = stakes[i].model_copy(update={"target": target})
                 elif stakes and (continued or chained and stakes[-1].start >= s_start):
+                    if holder is not None and holder == stakes[-1].target:
+                        holder = None  # "owns 49 percent of Isuzu and about 10 percent of Suzuki": Isuzu holds nothing
                     holder = holder or stakes[-1].holder
                     target = target or stakes[-1].target
                 role = "held"
@@ -234,10 +236,18 @@ class StakesComponent:
                                                   if m.end <= percent.start and m.name != target))[:2]
                     if len(partners) == 2:
                         pairs = [(name, target) for name in reversed(partners)]
-                left_with = re.search(r"\b(?:left|leave|leaves|leaving)\s+(?P<who>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}|it)"
+                left_with = re.search(r"\b(?:left|leave|leaves|leaving)\s+(?P<who>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}|it|"
+                                      rf"the\s+(?:[\w'’-]+\s+){{0,4}}(?:{COMPANY_NOUNS}))"
                                       r"\s+with\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:(?:stake|holding|interest)\s+of\s+)?"
                                       + _APPROX + "$", left)
-                if left_with and left_with.group("who") == "it":
+                if left_with and left_with.group("who").startswith("the"):
+                    # "Toyota's purchase ... left the world's largest automaker with a stake of roughly 2.5 percent":
+                    # the company the sentence opens with, else the one the sentence before was about
+                    opener = next((m.name for m in mentions if s_start <= m.start < s_start + left_with.start()
+                                   and m.name != target), None)
+                    named = opener or self._previous_subject(doc_text(doc), s_start, mentions, target)
+                    pairs = [(named, target if target != named else None)] if named else pairs
+                elif left_with and left_with.group("who") == "it":
                     # "Those two steps left it with roughly 7 pct of the carmaker"
                     named = self._previous_subject(doc_text(doc), s_start, mentions, target)
                     pairs = [(named, target if target != named else None)] if named else pairs
