@@ -245,11 +245,11 @@ def find_deals(
     candidates = [c for c in candidates if not c.header
                   or not any(b.type == c.type and set(b.parties) & set(c.parties) for b in body)]
     _date_lead_deals(candidates, dates, published, text)
-    _control_from_stakes(candidates, stakes)
+    _control_from_stakes(candidates, stakes, text)
     candidates = _venture_capital(candidates, ventures, stakes)
     _price_told_after(candidates, sentences, text, amounts, mentions)
     _stake_told_nearby(candidates, sentences, stakes)
-    return [_to_deal(c) for c in _merge(candidates)], signals
+    return [_to_deal(c) for c in _merge(_absorb_purchases(candidates))], signals
 
 
 _QUOTE = re.compile(r"[\"“][^\"“”\n]{8,800}?[\"”]")
@@ -396,11 +396,13 @@ def _price_told_after(candidates: list[_Candidate], sentences: list[tuple[int, i
             start, end = sentences[index]
             sentence = text[start:end]
             names = {m.name for m in mentions if start <= m.start < end}
-            if not (_PRICE_SENTENCE.search(sentence) and (not names or names & set(candidate.parties))):
-                continue
+            if not (_PRICE_SENTENCE.search(sentence) and (not names or names & set(candidate.parties))
+                    or names and names <= set(candidate.parties[:2])):
+                continue  # a sentence about the deal, or one about its two parties only
             priced = [a for a in amounts if start <= a.start < end and a.kind not in {"per_share", "range_low"}
-                      and _PRICE_CUE.search(text[max(start, a.start - 40) : a.start])]
-            if priced:
+                      and _PRICE_CUE.search(text[max(start, a.start - 40) : a.start])
+                      and not re.search(r"\b(?:share|stock|closing|market)\s+price\s+(?:of\s+)?$", text[max(start, a.start - 30) : a.start])]
+            if priced:  # not "a 6 percent premium on Isuzu's closing share price of 415 yen"
                 candidate.amount = DealAmount(value=priced[0].value, currency=priced[0].currency)
                 break
 
@@ -490,23 +492,36 @@ def _types(sentence: str, grammar: DealGrammar, keep_references: bool = False) -
         del found["investment"]  # money put into a venture is its capital, not a stake purchase
     if "investment" in found and "acquisition" not in found:
         bought = re.search(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent|percent|pct)", sentence[found["investment"]:][:80])
-        if _CONTROL.search(sentence) or (bought and float(bought.group(1)) > 50):
+        if bought and re.search(r"\b(?:keep|keeps|kept|keeping|retain\w*|hold|holds|held|own|owns)\b",
+                                sentence[found["investment"]:][: bought.start()]):
+            bought = None  # "will put $1.1 billion into Cruise and will keep the remaining 80.4%": a holding kept
+        if _controls(sentence) or (bought and float(bought.group(1)) > 50):
             # "buy the shares it does not already own", "agreed to buy an 80 pct stake": control changes hands
             found["acquisition"] = found.pop("investment")
     if "acquisition" in found and "investment" in found:
         # "agreed to buy Wind River from TPG for $4.3 billion, ... it paid": a whole company, no share of one
         whole = not re.search(r"\d\s?(?:%|pct|percent|per cent)|\b(?:stake|shares?|holding|equity|interest)\b",
                               sentence, re.IGNORECASE)
-        keep = "acquisition" if _CONTROL.search(sentence) or whole else "investment"
+        keep = "acquisition" if _controls(sentence) or whole else "investment"
         drop = "investment" if keep == "acquisition" else "acquisition"
         found[keep] = min(found[keep], found[drop])
         del found[drop]
-    if "acquisition" in found and not _CONTROL.search(sentence):
+    if "acquisition" in found and not _controls(sentence):
         # "acquire a 20% stake" is a minority purchase
         stake = re.search(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent|percent|pct)", sentence)
         if stake and float(stake.group(1)) <= 50:
             found["investment"] = found.pop("acquisition")
     return sorted(found.items(), key=lambda item: item[1])
+
+
+_KEPT = re.compile(r"\b(?:keep|keeps|kept|keeping|retain|retains|retained|retaining)\s+(?:the\s+|its\s+)?(?:remaining|rest)\b",
+                   re.IGNORECASE)
+
+
+def _controls(sentence: str) -> bool:
+    """The sentence tells a change of control ("buy the shares it does not already own"), not a holding kept
+    ("will keep the remaining 80.4%")."""
+    return any(not _KEPT.search(sentence[max(0, m.start() - 25) : m.end()]) for m in _CONTROL.finditer(sentence))
 
 
 def _status(sentence: str, grammar: DealGrammar) -> str | None:
@@ -653,7 +668,10 @@ def _amount(deal_type: str, text: str, start: int, end: int, amounts: list[Amoun
         usable = [a for a in usable if _PRICE_CUE.search(text[max(start, a.start - 40) : a.start])
                   or re.match(r"^[\s-]*(?:[\w-]+\s+){0,3}(?:joint\s+)?(?:venture|JV)\b", text[a.end : a.end + 50])]
     elif deal_type not in {"investment", "acquisition"}:
-        return None
+        # "inked a deal worth about $60 million to develop and supply": a contract's stated value
+        usable = [a for a in usable if re.search(r"\b(?:worth|valued at|value of|totall?ing)\s+(?:about\s+|around\s+|"
+                                                 r"roughly\s+|some\s+|nearly\s+|up to\s+|more than\s+|over\s+)?$",
+                                                 text[max(start, a.start - 40) : a.start])]
     if not usable:
         return None
     cued = [a for a in usable if _PRICE_CUE.search(text[max(start, a.start - 40) : a.start])]
@@ -696,7 +714,7 @@ def _date_lead_deals(candidates: list[_Candidate], dates: list[DateValue], publi
             candidate.date = day
 
 
-def _control_from_stakes(candidates: list[_Candidate], stakes: list[Stake]) -> None:
+def _control_from_stakes(candidates: list[_Candidate], stakes: list[Stake], text: str) -> None:
     """A purchase that takes the buyer past half of the target (a stake told next to it: "That will rise to 52
     percent") is an acquisition; more shares for a holder already in control are not."""
     for candidate in candidates:
@@ -705,7 +723,8 @@ def _control_from_stakes(candidates: list[_Candidate], stakes: list[Stake]) -> N
         buyer, target = candidate.parties[0], candidate.parties[1]
         near = [s for s in stakes if s.holder == buyer and s.target == target
                 and candidate.evidence.start - 250 <= s.start <= candidate.evidence.end + 250]
-        held = [s.percent for s in near if s.role in {"held", "targeted"}]
+        held = [s.percent for s in near if s.role in {"held", "targeted"}
+                and not _KEPT.search(text[max(0, s.start - 40) : s.start])]
         before = [s.percent for s in near if s.role == "previous"]
         if held and max(held) > 50 and not any(p > 50 for p in before):
             candidate.type = "acquisition"
@@ -736,6 +755,24 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
         else:
             merged.append(candidate)
     return merged
+
+
+def _absorb_purchases(candidates: list[_Candidate]) -> list[_Candidate]:
+    """"Ford will lift its holding in Mazda to 33.4 percent, giving it control. ... Ford is paying 48.1 billion
+    yen for new Mazda shares": a share purchase told next to a takeover by the same buyer of the same company is
+    that takeover; its price and date join it."""
+    kept: list[_Candidate] = []
+    for candidate in candidates:
+        if candidate.type == "investment" and len(candidate.parties) >= 2:
+            owner = next((c for c in candidates if c.type == "acquisition" and c.parties[:2] == candidate.parties[:2]
+                          and abs(c.sentence_index - candidate.sentence_index) <= 3
+                          and (c.date is None or candidate.date is None or c.date == candidate.date)), None)
+            if owner is not None:
+                owner.amount = owner.amount or candidate.amount
+                owner.date = owner.date or candidate.date
+                continue
+        kept.append(candidate)
+    return kept
 
 
 def _compatible(a: _Candidate, b: _Candidate) -> bool:

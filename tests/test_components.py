@@ -761,3 +761,28 @@ def test_deals_extending_a_venture_is_a_partnership_and_the_buyer_keeps_its_hold
     assert [d.type for d in run(blank, text)._.autonews_deals] == ["partnership"]
     text = "Volkswagen will put a further $1.1 billion into XPeng and will keep the remaining 80.4%."
     assert [(s.holder, s.target) for s in run(blank, text)._.autonews_stakes] == [("Volkswagen", "XPeng")]
+
+
+def test_deals_share_purchase_told_beside_a_takeover_is_the_takeover(blank):
+    text = ("Volkswagen will lift its holding in XPeng to 33.4 percent from 25 percent, giving it effective control. "
+            "Volkswagen is paying 48.1 billion yen for new XPeng shares, the companies said.")
+    deals = [(d.type, d.parties[:2], d.amount and float(d.amount.value)) for d in run(blank, text)._.autonews_deals]
+    assert deals == [("acquisition", ["Volkswagen", "XPeng"], 48.1e9)]
+
+
+def test_deals_a_contracts_stated_worth_and_a_price_told_in_a_sentence_about_the_parties(blank):
+    text = "XPeng has inked a deal worth about $60 million to supply the battery pack for Volkswagen's van."
+    (deal,) = [d for d in run(blank, text)._.autonews_deals if d.type == "supply"]
+    assert float(deal.amount.value) == 60e6
+    text = ("Stellantis agreed to buy XPeng on Monday. Analysts welcomed the move. Stellantis will pay $2 billion in "
+            "cash for XPeng, the companies said.")
+    (deal,) = run(blank, text)._.autonews_deals
+    assert (deal.type, float(deal.amount.value)) == ("acquisition", 2e9)
+
+
+def test_deals_keeping_the_remaining_majority_is_no_takeover_and_a_participle_holder(blank):
+    text = "Volkswagen itself will put a further $1.1 billion into XPeng and will keep the remaining 80.4%."
+    assert [d.type for d in run(blank, text)._.autonews_deals] == ["investment"]
+    text = ("Volkswagen's Audi will invest $2.25 billion in Stellantis's self-driving car business, XPeng, "
+            "taking a 19.6% stake.")
+    assert [(s.holder, s.target) for s in run(blank, text)._.autonews_stakes] == [("Audi", "XPeng")]

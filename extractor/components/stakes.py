@@ -66,7 +66,7 @@ _DESCRIBED_OBJECT = re.compile(
     rf"(?:{_REFERRING_NOUNS}|unit|business)\b"
 )
 _TARGET_ANCHOR = re.compile(
-    r"\b(?:stake|holding|shareholding|interest|share|shareholder|invest\w*(?:\s+\S+){0,6}?|"
+    r"\b(?:stake|holding|shareholding|interest|share|shareholder|invest\w*(?:\s+\S+){0,6}?\s+in|"
     r"(?:took|take|takes|taking|gain(?:s|ed|ing)?|assum(?:e|es|ed|ing))\s+(?:full\s+|effective\s+|majority\s+|"
     r"management\s+|outright\s+)?control\s+of|buy|buys|bought|buying|acquire[sd]?|acquiring|purchase[sd]?)\s+(?:in\s+)?",
     re.IGNORECASE,
@@ -408,6 +408,11 @@ class StakesComponent:
                 subject = absolute.name  # "..., with Panasonic, then called Matsushita, holding 60%": the "with" noun
             if made and subject and subject != made[0].name:
                 return subject, made[0].name
+            if before and not made and subject == before[0].name and len(before) > 1 \
+                    and re.fullmatch(r"['’]s?\s+", text[before[0].end : before[1].start]):
+                subject = before[1].name  # "SoftBank Group's Vision Fund will invest ..., taking a 19.6% stake"
+            if not made and subject and subject != target and re.match(r",\s+taking\b", participle.group(0)):
+                return subject, target  # "... will invest $2.25 billion in Cruise, taking a 19.6% stake"
         if re.match(r"\s*(?:(?:In|On|By|Last|This)\s+[\w ,]{0,25}?\s+)?(?:the|The)\s+(?:new\s+)?(?:joint\s+)?venture\s+(?!is\b|was\b)",
                     opening):
             # "In June 2014 the venture completed its purchase of a controlling 74.5% of AvtoVAZ"
@@ -582,7 +587,11 @@ class StakesComponent:
         for anchor_match in reversed(list(_TARGET_ANCHOR.finditer(left))):
             candidate = _first_after(text, s_start + anchor_match.end(), before)
             if candidate is not None:
-                return candidate.name
+                unit = re.match(r"['’]s?\s+(?:[\w-]+\s+){0,4}?(?:business|unit|arm|division|subsidiary|venture|operations?),\s+",
+                                text[candidate.end : candidate.end + 80])
+                named = next((m for m in mentions if unit and m.start == candidate.end + unit.end()), None)
+                # "in General Motors' self-driving car business, GM Cruise Holdings": the unit named in apposition
+                return (named or candidate).name
         return None
 
     @staticmethod
