@@ -63,7 +63,9 @@ _LABOUR_DEAL = re.compile(r"\b(?:agreements?|deals?|pacts?|accords?|contracts?)\
 # supply triggers told from the customer's side: the company after the verb supplies
 _BUYER_SIDE = re.compile(r"(?:selected|selects|select|chose|chooses|choose|picked|picks|relies on|relying on|rely on|"
                          r"(?:agreed|agrees|signed|will|to) (?:to )?(?:use|source|buy|purchase)|sources|sourcing|"
-                         r"(?:an |a )?order for)\b", re.IGNORECASE)
+                         r"(?:an |a )?order for|(?:signing|signed|signs) up to (?:buy|source|purchase)|"
+                         r"(?:buy|buys|bought|buying|order|orders|ordered|ordering|purchase|purchases|purchased) "
+                         r"(?:up to |a further |another |an initial |about |some |nearly |more than )?\d[\d,]*)\b", re.IGNORECASE)
 _NOMINAL_REFERENCE = re.compile(r"\b(?:the|this|that|its|their|such a)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
 _JV_REFERENCE = re.compile(r"\b(?:the|its|their|this|that|another)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _JV_FOUNDING = re.compile(r"\b(?:form\w*|set(?:s|ting)? up|establish\w*|creat\w+|launch\w*|sign\w*|agree\w*|"

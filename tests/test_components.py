@@ -786,3 +786,15 @@ def test_deals_keeping_the_remaining_majority_is_no_takeover_and_a_participle_ho
     text = ("Volkswagen's Audi will invest $2.25 billion in Stellantis's self-driving car business, XPeng, "
             "taking a 19.6% stake.")
     assert [(s.holder, s.target) for s in run(blank, text)._.autonews_stakes] == [("Audi", "XPeng")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Volkswagen said on Tuesday it would buy up to 20,000 of XPeng's new electric SUVs for its robotaxi service.",
+     ("supply", ["XPeng", "Volkswagen"])),
+    ("In 2011 Stellantis signed up to buy diesel engines from Leapmotor.", ("supply", ["Leapmotor", "Stellantis"])),
+    ("In March Volkswagen committed $300 million to XPeng, the ride-hailing company.",
+     ("investment", ["Volkswagen", "XPeng"])),
+])
+def test_deals_vehicle_orders_engine_purchases_and_commitments(blank, text, expected):
+    deals = [(d.type, d.parties[:2]) for d in run(blank, text)._.autonews_deals]
+    assert expected in deals
