@@ -248,6 +248,7 @@ def find_deals(
                   or not any(b.type == c.type and set(b.parties) & set(c.parties) for b in body)]
     _date_lead_deals(candidates, dates, published, text)
     _control_from_stakes(candidates, stakes, text)
+    _already_in_control(candidates, stakes)
     candidates = _venture_capital(candidates, ventures, stakes)
     _price_told_after(candidates, sentences, text, amounts, mentions)
     _stake_told_nearby(candidates, sentences, stakes)
@@ -367,7 +368,11 @@ def _bought_stakes(text: str, sentences: list[tuple[int, int]], stakes: list[Sta
                 continue
             priced = [a for a in amounts if segment_start <= a.start < segment_end and a.kind not in
                       {"per_share", "range_low"} and _PRICE_CUE.search(text[max(segment_start, a.start - 40) : a.start])]
-            deal_type = "acquisition" if stake.percent > 50 else "investment"
+            in_control = any(s.holder == stake.holder and s.target == stake.target and 50 < s.percent < stake.percent
+                             and s.start < stake.start for s in stakes)
+            # "raised its stake in Daihatsu to 51 percent in 1998 and lifted its holding to 100 percent last year":
+            # more shares for a holder already in control are an investment
+            deal_type = "acquisition" if stake.percent > 50 and not in_control else "investment"
             found.append(_Candidate(
                 type=deal_type, parties=[stake.holder, stake.target],
                 roles={stake.holder: "buyer" if deal_type == "acquisition" else "investor", stake.target: "target"},
@@ -733,6 +738,21 @@ def _control_from_stakes(candidates: list[_Candidate], stakes: list[Stake], text
             candidate.roles = {buyer: "buyer", target: "target"}
             if candidate.stake is None or candidate.stake <= 50:
                 candidate.stake = max(held)
+
+
+def _already_in_control(candidates: list[_Candidate], stakes: list[Stake]) -> None:
+    """"Raised its stake in Daihatsu to 51 percent in 1998 and lifted its holding to 100 percent last year": the
+    second purchase is by a holder already in control, an investment."""
+    for candidate in candidates:
+        if candidate.type != "acquisition" or candidate.stake is None or len(candidate.parties) < 2:
+            continue
+        buyer, target = candidate.parties[0], candidate.parties[1]
+        own = [s for s in stakes if s.holder == buyer and s.target == target]
+        this = next((s for s in own if s.percent == candidate.stake and s.role != "previous"), None)
+        if this is not None and any(50 < s.percent < this.percent and s.start < this.start and s.role != "previous"
+                                    for s in own):
+            candidate.type = "investment"
+            candidate.roles = {buyer: "investor", target: "target"}
 
 
 def _in_header(text: str, position: int) -> bool:

@@ -798,3 +798,10 @@ def test_deals_keeping_the_remaining_majority_is_no_takeover_and_a_participle_ho
 def test_deals_vehicle_orders_engine_purchases_and_commitments(blank, text, expected):
     deals = [(d.type, d.parties[:2]) for d in run(blank, text)._.autonews_deals]
     assert expected in deals
+
+
+def test_deals_more_shares_for_a_holder_in_control_are_an_investment(blank):
+    text = ("Volkswagen raised its stake in XPeng to 51 percent in 1998 and lifted its holding to 100 percent in "
+            "2016.")
+    deals = [(d.type, d.date, d.stake_percent) for d in run(blank, text)._.autonews_deals]
+    assert deals == [("acquisition", "1998", 51.0), ("investment", "2016", 100.0)]
