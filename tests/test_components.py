@@ -220,6 +220,12 @@ def test_technologies_voltages_capitalised_architectures_and_no_money(blank):
          [(20.0, "Volkswagen", "XPeng"), (49.0, "Volkswagen", "Leapmotor"), (10.0, "Volkswagen", "Stellantis")]),
         ("Volkswagen's purchase of XPeng shares, completed in June, left the world's largest automaker with a stake of "
          "roughly 2.5 percent.", [(2.5, "Volkswagen", "XPeng")]),
+        ("XPeng said it had bought back the 19.9 percent stake held by Volkswagen AG for 460 billion yen.",
+         [(19.9, "Volkswagen", "XPeng")]),
+        ("Nova Cells is a joint venture. The venture was formed in 2005, with Stellantis holding 51 percent and "
+         "Leapmotor 49 percent.", [(51.0, "Stellantis", "Nova Cells"), (49.0, "Leapmotor", "Nova Cells")]),
+        ("Volkswagen's main Chinese partner remains XPeng, which bought a 5 percent stake in the German company in "
+         "2019.", [(5.0, "XPeng", "Volkswagen")]),
         # "its 50:50 venture with X, Y": the partner after "with", the venture after it, "its" the subject before
         ("XPeng is growing. Its 50:50 venture with Stellantis, Nova Cells, opened a plant.",
          [(50.0, "XPeng", "Nova Cells"), (50.0, "Stellantis", "Nova Cells")]),

@@ -392,6 +392,27 @@ class StakesComponent:
                 holder = next((m.name for m in reversed(before) if m.name != target), None)
             return holder, target if target != holder else None
         target = self._target(text, s_start, s_end, percent, before, after, mentions)
+        held_by = re.match(r"\s*(?:stake|holding|interest|shareholding)\s+(?:held|owned)\s+by\s+(?:the\s+)?", right)
+        if held_by and after and after[0].start == percent.end + held_by.end():
+            # "bought back the 19.9 percent stake held by Volkswagen AG": the holder follows "held by"
+            owner = after[0].name
+            owned = target if target != owner else None
+            if owned is None:
+                owned = next((m.name for m in reversed(before) if m.name != owner), None) or \
+                    self._previous_subject(text, s_start, mentions, owner)
+            return owner, owned
+        absolute = re.search(rf"\bwith\s+(?P<who>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}})(?:['’]s)?\s+"
+                             rf"(?:holding|owning|keeping|taking|retaining|getting|having|cutting|raising|lifting|"
+                             rf"reducing|increasing|rising)\s+(?:(?:its|their)\s+(?:stake|holding|share)\s+to\s+)?{_APPROX}$",
+                             left)
+        who = next((m for m in before if absolute and m.start == s_start + absolute.start("who")), None)
+        if who is not None:
+            # "The venture was formed in 2005, with Mahindra holding 51 percent", "with Daimler cutting its holding
+            # to 10 percent": the noun of the absolute phrase holds; in a venture told just before
+            owned = target if target not in {None, who.name} else None
+            if owned is None and re.search(r"\b(?:joint[\s-]venture|venture|JV)\b", left):
+                owned = venture_near(text, s_start, s_end, percent.start, mentions, self.ventures)
+            return who.name, owned if owned != who.name else None
         opening = text[s_start : before[0].start] if before else left
         participle = re.search(rf",\s+(?:holding|owning|keeping|retaining|taking)\s+{_APPROX}$", left)
         if participle and not _EACH_PARTNER.search(left[-60:]):
@@ -484,8 +505,9 @@ class StakesComponent:
         # holder: a possessive ("Ford's 33.4% stake"), unless it names the owned company
         possessive = next(
             (m for m in reversed(before) if re.match(r"^['’]s?\s", text[m.end : m.end + 3])
-             and m.name != target and percent.start - m.end <= 80), None
-        )
+             and m.name != target and percent.start - m.end <= 80
+             and not re.search(r",\s+(?:which|who|that)\b", text[m.end : percent.start])), None
+        )  # not "Mercedes-Benz's main Chinese partner remains BAIC Group, which bought a 5 percent stake"
         if possessive is not None:
             if re.match(r"^['’]s?\s+(?:[\w-]+\s+){0,2}(?:shareholder|investor|owner|stakeholder)",
                         text[possessive.end : possessive.end + 60]):
@@ -513,7 +535,8 @@ class StakesComponent:
                 return first.name, target
         if self.g.non_company_holder.search(between):
             return None, target
-        if re.match(r"^,?\s+which\s+(?:[\w-]+\s+){0,3}?(?:holds|owns|has|controls|held|owned|had)\b", between):
+        if re.match(r"^,?\s+which\s+(?:[\w-]+\s+){0,3}?(?:holds|owns|has|controls|held|owned|had|bought|acquired|"
+                    r"took|purchased|raised|lifted)\b", between):
             return nearest.name, target  # "turned to Renault, which holds about 36% of Nissan"
         if re.search(r"\s+and\s+(?:then\s+|later\s+|also\s+)?(?:took|bought|acquired|purchased|raised|lifted|increased|"
                      r"takes|buys|acquires|raises|lifts)\s+(?:\S+\s+){0,3}$", between) and first.name != target:
@@ -553,7 +576,8 @@ class StakesComponent:
         if described:
             # "36.8 pct of its Japanese partner", "a 34% stake in the scandal-hit carmaker"
             country = nationality_country(described.group("nat")) if described.group("nat") else None
-            subject = before[0].name if before else None
+            subject = before[0].name if before and not re.match(r"['’]s?\s", text[before[0].end : before[0].end + 3]) \
+                else None  # "Mercedes-Benz's main partner ... in the German company": a possessive is no subject
             for pool in (before, [m for m in mentions if m.end <= s_start]):
                 fitting = [m for m in pool if m.name != subject and (country is None or m.country == country)]
                 if fitting:
