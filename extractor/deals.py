@@ -338,9 +338,13 @@ def _bought_stakes(text: str, sentences: list[tuple[int, int]], stakes: list[Sta
     found: list[_Candidate] = []
     for index, (s_start, s_end) in enumerate(sentences):
         in_sentence = [s for s in stakes if s_start <= s.start < s_end]
-        if not in_sentence or _status(text[s_start:s_end], grammar) is not None:
+        if not in_sentence:
             continue
         for stake in in_sentence:
+            clause_end = re.search(r",\s+(?:but|and|while|whereas)\s+|;", text[stake.end : s_end])
+            clause = text[max(s_start, stake.start - 120) : stake.end + clause_end.start() if clause_end else s_end]
+            if _status(clause, grammar) is not None:
+                continue  # "paid $2.1 billion for 34 percent in 2000, but ... sold its remaining shares": the purchase
             if stake.role != "held" or not stake.holder or not stake.target \
                     or stake.holder == stake.target or (stake.target in ventures and stake.percent <= 50):
                 continue  # a partner's share of a venture belongs to the venture's record
@@ -616,7 +620,18 @@ def _parties(deal_type: str, text: str, start: int, end: int, trigger_at: int, i
         roles = {principal[0]: "licensor", principal[1]: "licensee"} if None not in principal else {}
     elif deal_type == "supply":
         supplier = before[-1].name if before else names[0]
-        if _BUYER_SIDE.match(text, trigger) and after:
+        by = re.match(r"supplied\s+by\s+", text[trigger : trigger + 20])
+        if by and after:
+            # "The transmission will be supplied by Aisin AW, ..., Ford said": the supplier follows "by", the
+            # customer is the company that says so, else the one named before
+            supplier = after[0].name
+            sentence_end = text.find(". ", end)
+            sayer = next((c.name for c in companies for m in c.mentions if c.name != supplier
+                          and start <= m.start < (sentence_end if sentence_end > 0 else len(text))
+                          and re.match(r"\s*(?:said|says|announced)\b", text[m.end : m.end + 12])), None)
+            customer = sayer or (before[-1].name if before else subject) or next(
+                (n for n in names if n != supplier), None)
+        elif _BUYER_SIDE.match(text, trigger) and after:
             # "Volvo Cars selected NVIDIA DRIVE AGX Xavier", "agreed to source Ampere-built cars": the subject buys
             customer, supplier = supplier, after[0].name
         else:

@@ -811,3 +811,14 @@ def test_deals_more_shares_for_a_holder_in_control_are_an_investment(blank):
             "2016.")
     deals = [(d.type, d.date, d.stake_percent) for d in run(blank, text)._.autonews_deals]
     assert deals == [("acquisition", "1998", 51.0), ("investment", "2016", 100.0)]
+
+
+def test_deals_supplied_by_and_a_purchase_beside_a_later_exit(blank):
+    text = ("The transmission will be supplied by XPeng, a gearbox maker in which Stellantis holds 42 percent, and "
+            "the cells by Leapmotor, Volkswagen said.")
+    deals = [(d.type, d.parties[:2]) for d in run(blank, text)._.autonews_deals]
+    assert ("supply", ["XPeng", "Volkswagen"]) in deals
+    text = ("XPeng has struggled for years. Volkswagen paid about $2.1 billion for 34 percent of the company in 2000, "
+            "but sold its remaining shares the following year.")
+    deals = [(d.type, d.parties[:2], d.date, d.stake_percent) for d in run(blank, text)._.autonews_deals]
+    assert deals == [("investment", ["Volkswagen", "XPeng"], "2000", 34.0)]
