@@ -266,7 +266,7 @@ def _about(subject: str | None, names: list[str]) -> list[str]:
 _IN_PASSING = re.compile(
     r",\s+(?:(?:the|a|an)\s+(?:[\w'’-]+\s+){0,6}?(?:that\s+|which\s+)?|which\s+)"
     r"(?P<who>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}|it|they)\s+(?:had\s+|has\s+|later\s+|first\s+)?"
-    r"(?P<verb>bought|acquired|purchased|took\s+over|set\s+up|formed|created|founded)\b"
+    r"(?P<verb>bought|acquired|purchased|took\s+over|snapped\s+up|set\s+up|formed|created|founded)\b"
 )
 
 
@@ -824,8 +824,10 @@ def _compatible(a: _Candidate, b: _Candidate) -> bool:
 
 def _key(candidate: _Candidate) -> tuple:
     principal = [p for p in candidate.parties if p in candidate.roles] or candidate.parties[:2]
-    if candidate.type in {"partnership", "joint_venture", "acquisition", "licensing", "supply"}:
+    if candidate.type in {"partnership", "joint_venture", "acquisition"}:
         return candidate.type, frozenset(principal[:2])
+    # supply and licensing have a direction: "Toyota will supply hybrid systems to Suzuki, while Suzuki will
+    # supply cars to Toyota" are two deals
     return candidate.type, tuple(principal[:2])
 
 

@@ -822,3 +822,22 @@ def test_deals_supplied_by_and_a_purchase_beside_a_later_exit(blank):
             "but sold its remaining shares the following year.")
     deals = [(d.type, d.parties[:2], d.date, d.stake_percent) for d in run(blank, text)._.autonews_deals]
     assert deals == [("investment", ["Volkswagen", "XPeng"], "2000", 34.0)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Volkswagen has completed the purchase of 25 percent plus one share of XPeng.", ("investment", ["Volkswagen", "XPeng"])),
+    ("Stellantis has bought the business and assets of XPeng for 11 million pounds.", ("acquisition", ["Stellantis", "XPeng"])),
+    ("Volkswagen's programme rests on XPeng, the start-up it snapped up in August for about $680 million.",
+     ("acquisition", ["Volkswagen", "XPeng"])),
+    ("Stellantis took a stake of about 10 percent in XPeng in May 2009, reportedly paying around $50 million.",
+     ("investment", ["Stellantis", "XPeng"])),
+])
+def test_deals_purchases_of_shares_assets_snapped_up_and_reported_prices(blank, text, expected):
+    assert expected in [(d.type, d.parties[:2]) for d in run(blank, text)._.autonews_deals]
+
+
+def test_deals_supplies_both_ways_are_two_deals(blank):
+    text = ("They agreed on March 20 that Volkswagen will supply hybrid systems to XPeng, while XPeng will supply "
+            "compact cars to Volkswagen.")
+    deals = [(d.type, d.parties[:2]) for d in run(blank, text)._.autonews_deals]
+    assert deals == [("supply", ["Volkswagen", "XPeng"]), ("supply", ["XPeng", "Volkswagen"])]
