@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score autonews (and the plain-spaCy baseline) on every gold set and print one Markdown table.
 
-    python scripts/measure.py                       # corpus/, eval/heldout_new(2-5), eval/real_wire, ../shared/eval/dev_real
+    python scripts/measure.py                       # corpus/, eval/heldout_new(2-9), eval/real_wire, ../shared/eval/dev_real
     python scripts/measure.py corpus eval/real_wire  # chosen sets
 """
 
@@ -14,7 +14,7 @@ from extractor import build_nlp
 from extractor.evaluate import FIELDS, evaluate_gold
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SETS = [ROOT / "corpus", *(ROOT / "eval" / f"heldout_new{n}" for n in ("", "2", "3", "4", "5")),
+DEFAULT_SETS = [ROOT / "corpus", *(ROOT / "eval" / f"heldout_new{n}" for n in ("", "2", "3", "4", "5", "6", "7", "8", "9")),
                 ROOT / "eval" / "real_wire", ROOT.parent / "shared" / "eval" / "dev_real"]
 
 
