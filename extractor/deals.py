@@ -83,13 +83,14 @@ _PARTNER_VERB = re.compile(r"\b(?:agreed|agree|agrees|plan|plans|will) to (?:joi
                            r"cooperation)|\bpartnership (?:to|on|for|that)\b|\bco-?develop\w*|\bjointly develop\w*|"
                            r"\bcollaborat\w+|\bas part of (?:a|an|the|its|their) (?:[\w-]+ ){0,3}?(?:pact|partnership|"
                            r"alliance|tie-?up|cooperation|deal to)", re.IGNORECASE)
-# a second deal verb sharing the sentence's subject: "It bought Volvo Cars in 2010 and took 51 pct of Lotus in 2017"
+# "In 2016 it paid ...": "it" as a clause's subject; "Google bought it in 2013": "it" as a deal's object
 _IT_SUBJECT = re.compile(r"\bit\s+(?:\w+ly\s+)?(?:will|would|has|had|is|was|said|agreed|signed|formed|bought|took|sold|"
                          r"invested|acquired|set up|struck|made|paid|raised|completed|won|expanded|teamed|partnered|"
                          r"joined|created|established|founded|picked|chose|selected|licensed|supplied|injected|committed|"
                          r"put|entered|reached|sealed|inked|snapped|purchased|merged)\b")
 _IT_OBJECT = re.compile(r"\b(?:bought|buys|buy|buying|acquired|acquires|acquire|acquiring|purchased|took over|took control "
                         r"of|invested in|sold|sell|sells|selling|merged with|spun off)\s+it\b(?!\s+(?:a|an|the|some|more)\b)")
+# a second deal verb sharing the sentence's subject: "It bought Volvo Cars in 2010 and took 51 pct of Lotus in 2017"
 _DEAL_VERB = (r"(?:took|bought|acquired|purchased|invested|formed|set up|created|founded|paid|agreed to (?:buy|acquire|"
               r"invest|take|form)|signed)\b")
 _GRANULARITY_RANK = {"day": 0, "month": 1, "quarter": 2, "half": 3, "year": 4}
@@ -331,10 +332,11 @@ _HOLDING_CLAUSE = re.compile(r"\b(?:hold|holds|held|own|owns|owned|will|would|is
 def _bought_stakes(text: str, sentences: list[tuple[int, int]], stakes: list[Stake], dates: list[DateValue],
                    amounts: list[Amount], ventures: frozenset[str], grammar: DealGrammar,
                    candidates: list[_Candidate]) -> list[_Candidate]:
-    """Holdings bought or raised where the clause names fewer than two companies: "The Stuttgart-based
-    sports-car maker bought a 10% stake in June 2018, raised it to 15.5% in March 2019 and added further shares
-    earlier this year, bringing its holding to 24%". The stake reader has resolved holder and target (from the
-    sentences around); each bought or raised holding is a deal with the date and price of its own clause."""
+    """Holdings bought or raised that the sentence reading did not turn into a deal (the clause names one company
+    or none): "The Stuttgart-based sports-car maker bought a 10% stake in June 2018, raised it to 15.5% in March
+    2019 and added further shares earlier this year, bringing its holding to 24%". The stake reader has resolved
+    holder and target (from the sentences around); each bought or raised holding is a deal with the date and
+    price of its own clause."""
     found: list[_Candidate] = []
     for index, (s_start, s_end) in enumerate(sentences):
         in_sentence = [s for s in stakes if s_start <= s.start < s_end]

@@ -401,11 +401,11 @@ class StakesComponent:
                 owned = next((m.name for m in reversed(before) if m.name != owner), None) or \
                     self._previous_subject(text, s_start, mentions, owner)
             return owner, owned
-        absolute = re.search(rf"\bwith\s+(?P<who>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}})(?:['’]s)?\s+"
+        with_phrase = re.search(rf"\bwith\s+(?P<who>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}})(?:['’]s)?\s+"
                              rf"(?:holding|owning|keeping|taking|retaining|getting|having|cutting|raising|lifting|"
                              rf"reducing|increasing|rising)\s+(?:(?:its|their)\s+(?:stake|holding|share)\s+to\s+)?{_APPROX}$",
                              left)
-        who = next((m for m in before if absolute and m.start == s_start + absolute.start("who")), None)
+        who = next((m for m in before if with_phrase and m.start == s_start + with_phrase.start("who")), None)
         if who is not None:
             # "The venture was formed in 2005, with Mahindra holding 51 percent", "with Daimler cutting its holding
             # to 10 percent": the noun of the absolute phrase holds; in a venture told just before
