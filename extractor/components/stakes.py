@@ -576,8 +576,12 @@ class StakesComponent:
         if described:
             # "36.8 pct of its Japanese partner", "a 34% stake in the scandal-hit carmaker"
             country = nationality_country(described.group("nat")) if described.group("nat") else None
-            subject = before[0].name if before and not re.match(r"['’]s?\s", text[before[0].end : before[0].end + 3]) \
-                else None  # "Mercedes-Benz's main partner ... in the German company": a possessive is no subject
+            # the subject of the percent's own clause ("Renault lifted its holding ..., while Nissan took 15 percent
+            # of the French group": Nissan); a possessive is no subject ("Mercedes-Benz's main partner ...")
+            breaks = list(re.finditer(r",\s+(?:while|and|but|whereas)\s+|;\s+", text[s_start : percent.start]))
+            clause = [m for m in before if m.start >= s_start + (breaks[-1].end() if breaks else 0)]
+            subject = clause[0].name if clause and not re.match(r"['’]s?\s", text[clause[0].end : clause[0].end + 3]) \
+                else None
             for pool in (before, [m for m in mentions if m.end <= s_start]):
                 fitting = [m for m in pool if m.name != subject and (country is None or m.country == country)]
                 if fitting:
