@@ -228,6 +228,8 @@ def test_technologies_voltages_capitalised_architectures_and_no_money(blank):
          "2019.", [(5.0, "XPeng", "Volkswagen")]),
         ("Volkswagen lifted its holding in XPeng to 44.4 percent last year, while XPeng took 15 percent of the "
          "German group in return.", [(44.4, "Volkswagen", "XPeng"), (15.0, "XPeng", "Volkswagen")]),
+        ("Stellantis will take a 5.7 percent stake in Volkswagen's self-driving unit XPeng and help fund it.",
+         [(5.7, "Stellantis", "XPeng")]),
         # "its 50:50 venture with X, Y": the partner after "with", the venture after it, "its" the subject before
         ("XPeng is growing. Its 50:50 venture with Stellantis, Nova Cells, opened a plant.",
          [(50.0, "XPeng", "Nova Cells"), (50.0, "Stellantis", "Nova Cells")]),

@@ -609,17 +609,13 @@ class StakesComponent:
                 return None
             candidate = _first_after(text, anchor, after)
             if candidate is not None:
-                return candidate.name
+                return _unit_of(text, candidate, mentions).name
         # "raised its stake in JAC to 50%", "invest 1.5bn euros in Leapmotor ... for a stake of 20%"
         left = text[s_start : percent.start]
         for anchor_match in reversed(list(_TARGET_ANCHOR.finditer(left))):
             candidate = _first_after(text, s_start + anchor_match.end(), before)
             if candidate is not None:
-                unit = re.match(r"['’]s?\s+(?:[\w-]+\s+){0,4}?(?:business|unit|arm|division|subsidiary|venture|operations?),\s+",
-                                text[candidate.end : candidate.end + 80])
-                named = next((m for m in mentions if unit and m.start == candidate.end + unit.end()), None)
-                # "in General Motors' self-driving car business, GM Cruise Holdings": the unit named in apposition
-                return (named or candidate).name
+                return _unit_of(text, candidate, mentions).name
         return None
 
     @staticmethod
@@ -784,6 +780,14 @@ def _fill_targets(stakes: list[Stake], topic: str | None, text: str = "",
                 stake = stake.model_copy(update={"target": fallback})
         result.append(stake)
     return result
+
+
+def _unit_of(text: str, owner: _CompanyMention, mentions: list[_CompanyMention]) -> _CompanyMention:
+    """"a stake in General Motors' self-driving unit Cruise" (or "... business, GM Cruise Holdings"): the unit
+    named after its owner's possessive, else the owner."""
+    unit = re.match(r"['’]s?\s+(?:[\w-]+\s+){0,4}?(?:business|unit|arm|division|subsidiary|venture|operations?),?\s+",
+                    text[owner.end : owner.end + 80])
+    return next((m for m in mentions if unit and m.start == owner.end + unit.end()), owner)
 
 
 def _holding_said_in(text: str, mentions: list[_CompanyMention], start: int, end: int,
