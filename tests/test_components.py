@@ -845,3 +845,11 @@ def test_deals_supplies_both_ways_are_two_deals(blank):
             "compact cars to Volkswagen.")
     deals = [(d.type, d.parties[:2]) for d in run(blank, text)._.autonews_deals]
     assert deals == [("supply", ["Volkswagen", "XPeng"]), ("supply", ["XPeng", "Volkswagen"])]
+
+
+def test_deals_a_company_collapsing_is_no_cancelled_deal(blank):
+    text = ("Volkswagen has bought the business and assets of XPeng for 11 million pounds, four months after it "
+            "collapsed into administration.")
+    assert [d.type for d in run(blank, text)._.autonews_deals] == ["acquisition"]
+    doc = run(blank, "Talks on Volkswagen's acquisition of XPeng collapsed in May.")
+    assert doc._.autonews_deals == [] and {s.status for s in doc._.autonews_deal_signals} == {"cancelled"}
