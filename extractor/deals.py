@@ -372,8 +372,7 @@ def _bought_stakes(text: str, sentences: list[tuple[int, int]], stakes: list[Sta
                 if told[-1].stake is None:
                     told[-1].stake = stake.percent
                 continue
-            priced = [a for a in amounts if segment_start <= a.start < segment_end and a.kind not in
-                      {"per_share", "range_low"} and _PRICE_CUE.search(text[max(segment_start, a.start - 40) : a.start])]
+            priced = _priced(text, segment_start, segment_end, amounts)
             in_control = any(s.holder == stake.holder and s.target == stake.target and 50 < s.percent < stake.percent
                              and s.start < stake.start for s in stakes)
             # "raised its stake in Daihatsu to 51 percent in 1998 and lifted its holding to 100 percent last year":
@@ -388,6 +387,14 @@ def _bought_stakes(text: str, sentences: list[tuple[int, int]], stakes: list[Sta
                 sentence_index=index,
             ))
     return found
+
+
+def _priced(text: str, start: int, end: int, amounts: list[Amount]) -> list[Amount]:
+    """Amounts in ``text[start:end]`` told as a price ("for", "paying", "worth" before them); not a per-share
+    figure, a range's low end, or a market price ("a premium on Isuzu's closing share price of 415 yen")."""
+    return [a for a in amounts if start <= a.start < end and a.kind not in {"per_share", "range_low"}
+            and _PRICE_CUE.search(text[max(start, a.start - 40) : a.start])
+            and not re.search(r"\b(?:share|stock|closing|market)\s+price\s+(?:of\s+)?$", text[max(start, a.start - 30) : a.start])]
 
 
 _PRICE_SENTENCE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:deal|transaction|purchase|acquisition|investment|"
@@ -412,10 +419,8 @@ def _price_told_after(candidates: list[_Candidate], sentences: list[tuple[int, i
             if not (_PRICE_SENTENCE.search(sentence) and (not names or names & set(candidate.parties))
                     or names and names <= set(candidate.parties[:2])):
                 continue  # a sentence about the deal, or one about its two parties only
-            priced = [a for a in amounts if start <= a.start < end and a.kind not in {"per_share", "range_low"}
-                      and _PRICE_CUE.search(text[max(start, a.start - 40) : a.start])
-                      and not re.search(r"\b(?:share|stock|closing|market)\s+price\s+(?:of\s+)?$", text[max(start, a.start - 30) : a.start])]
-            if priced:  # not "a 6 percent premium on Isuzu's closing share price of 415 yen"
+            priced = _priced(text, start, end, amounts)
+            if priced:
                 candidate.amount = DealAmount(value=priced[0].value, currency=priced[0].currency)
                 break
 

@@ -743,8 +743,7 @@ _HOLDING_IN = re.compile(r"\b(?:stake|holding|position|interest|investment|share
                          re.IGNORECASE)
 
 
-def _fill_targets(stakes: list[Stake], topic: str | None, text: str = "",
-                  mentions: list[_CompanyMention] | None = None) -> list[Stake]:
+def _fill_targets(stakes: list[Stake], topic: str | None, text: str, mentions: list[_CompanyMention]) -> list[Stake]:
     """"bought 21 pct of the stock": the target is the one this holder's other stakes in the article name;
     failing that, the company a holding was last said to be in ("Porsche has built its position in Rimac step
     by step. The sports-car maker bought a 10% stake in June 2018"), or the one the stakes just before were in,
@@ -758,13 +757,13 @@ def _fill_targets(stakes: list[Stake], topic: str | None, text: str = "",
         recent_stake = next((s for s in reversed(result) if s.target and s.target != stake.holder
                              and stake.start - s.start < 600), None)
         said = None if stake.target else _holding_said_in(
-            text, mentions or [], max(recent_stake.end if recent_stake else 0, stake.start - 400), stake.start,
+            text, mentions, max(recent_stake.end if recent_stake else 0, stake.start - 400), stake.start,
             stake.holder)
         if said is None and not stake.target and stake.holder and _DESCRIBED_TARGET.match(text, stake.end):
             # "The U.S. group bought 80 percent of the Ruesselsheim-based carmaker": the company the sentence
             # before was about, other than the buyer
             sentence_start = max(text.rfind(". ", 0, stake.start), text.rfind("\n", 0, stake.start)) + 1
-            said = StakesComponent._previous_subject(text, sentence_start, mentions or [], stake.holder)
+            said = StakesComponent._previous_subject(text, sentence_start, mentions, stake.holder)
         if said is None and not stake.target and result and result[-1].holder == stake.holder and result[-1].target \
                 and ". " not in text[result[-1].end : stake.start]:
             said = result[-1].target  # "bought a 10% stake in Rimac in 2018, raised it to 15.5% in 2019"
